@@ -1,0 +1,59 @@
+//! Shared set-up of the matching commands: catalogue, glossary, models.
+
+use std::path::Path;
+
+use anyhow::Context;
+use stdalign::index::StdIndex;
+use stdalign::matching::features::Model;
+use stdalign::matching::glossary::Glossary;
+use stdalign::matching::{default_models, Catalogue, MatchConfig, Matcher};
+use stdalign::model::Side;
+
+/// Everything a matcher borrows.
+pub struct MatchSetup {
+    pub catalogue: Catalogue,
+    pub glossary: Option<Glossary>,
+    pub model_en: Model,
+    pub model_zh: Model,
+}
+
+impl MatchSetup {
+    /// Loads the international catalogue from the index, the glossary (given
+    /// or bundled) and the models (given file or built-in defaults).
+    pub fn load(idx: &StdIndex, glossary: Option<&Path>, model: Option<&Path>, quiet_missing: bool) -> anyhow::Result<MatchSetup> {
+        let catalogue = Catalogue::new(idx.records(Some(Side::International))?);
+        let gpath = glossary.map(Path::to_path_buf).unwrap_or_else(|| super::corpora_dir().join("glossary/zh_en.tsv"));
+        let glossary = match std::fs::read_to_string(&gpath) {
+            Ok(text) => Some(Glossary::parse(&text).with_context(|| format!("reading glossary {}", gpath.display()))?),
+            Err(e) if quiet_missing && e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("reading glossary {}", gpath.display())),
+        };
+        let (mut model_en, mut model_zh) = default_models();
+        if let Some(p) = model {
+            let text = std::fs::read_to_string(p).with_context(|| format!("reading model {}", p.display()))?;
+            let m: ModelFile = serde_json::from_str(&text).with_context(|| format!("parsing model {}", p.display()))?;
+            model_en = m.english;
+            model_zh = m.chinese;
+        }
+        Ok(MatchSetup { catalogue, glossary, model_en, model_zh })
+    }
+
+    /// A matcher over this set-up.
+    pub fn matcher<'a>(&'a self, idx: &'a StdIndex, config: MatchConfig) -> Matcher<'a> {
+        Matcher {
+            cat: &self.catalogue,
+            source: idx,
+            glossary: self.glossary.as_ref(),
+            model_en: self.model_en.clone(),
+            model_zh: self.model_zh.clone(),
+            config,
+        }
+    }
+}
+
+/// The models file written by `match --learn`.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct ModelFile {
+    pub english: Model,
+    pub chinese: Model,
+}

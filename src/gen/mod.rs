@@ -1,0 +1,1 @@
+//! Generator of realistic domestic catalogues (placeholder; being written).

@@ -1,0 +1,830 @@
+//! Stage 3: domestic records in, explained [`Pair`]s out.
+//!
+//! Input: the international records as a [`Catalogue`], the domestic
+//! records, a [`CandidateSource`] (the tantivy index, or anything that can
+//! return BM25 candidates), the glossary and a [`Model`].
+//! Output: [`Pair`]s — each domestic standard's international equivalents,
+//! with degree, source, score, rank and an explanation.
+//!
+//! Two passes, deterministic first (the staged approach record-linkage users
+//! ask for):
+//!
+//! 1. **Declared adoptions** ([`resolve_declared`]): every reference of a
+//!    parsed declaration is resolved against the catalogue by exact edition,
+//!    then by work item (edition mismatch reported), then through edition
+//!    chains (`ISO 6892:1998` → `ISO 6892-1:2009`), then fuzzily (publisher
+//!    swap ISO ↔ ISO/IEC, missing part, one-digit typo). Each resolution says
+//!    how; unresolved references are reported.
+//! 2. **Title matching** ([`Matcher::match_one`]): top-K BM25 candidates
+//!    from the index (English title, or the glossary translation of a
+//!    Chinese-only title, plus ICS), rescored with the features of
+//!    [`features`] by a logistic [`Model`]; candidates are grouped by work
+//!    item and the edition is chosen by year plausibility.
+//!
+//! Invariant: no I/O. The candidate source is a trait object; results are
+//! sorted by (domestic id, rank) whatever the number of threads.
+
+pub mod features;
+pub mod glossary;
+pub mod text;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::ident::declaration::Degree;
+use crate::ident::StdRef;
+use crate::model::{Record, Status};
+use features::{Features, Model, N_FEATURES};
+use glossary::Glossary;
+
+/// Where BM25 candidates come from (implemented by the index).
+pub trait CandidateSource: Sync {
+    /// Up to `k` international records for a title, as (BM25 score,
+    /// position in the catalogue's record list).
+    fn candidates(&self, title_en: &str, ics: &[String], k: usize) -> Vec<(f32, usize)>;
+}
+
+impl CandidateSource for crate::index::StdIndex {
+    fn candidates(&self, title_en: &str, ics: &[String], k: usize) -> Vec<(f32, usize)> {
+        self.search_title_ords(title_en, "", ics, crate::model::Side::International, k).unwrap_or_default()
+    }
+}
+
+/// The international catalogue in memory, with look-up tables.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// Records sorted by id.
+    pub records: Vec<Record>,
+    by_key: HashMap<String, usize>,
+    by_work: HashMap<String, Vec<usize>>,
+    by_number: HashMap<String, Vec<usize>>,
+    replaced_in: HashMap<String, Vec<usize>>,
+    tokens: Vec<Vec<String>>,
+    idf: HashMap<String, f64>,
+    max_idf: f64,
+}
+
+impl Catalogue {
+    /// Builds the tables. `records` must be the international records sorted
+    /// by id (as [`crate::index::StdIndex::records`] returns them).
+    pub fn new(mut records: Vec<Record>) -> Catalogue {
+        records.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut by_key = HashMap::new();
+        let mut by_work: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_number: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut replaced_in: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut df: HashMap<String, usize> = HashMap::new();
+        let mut tokens = Vec::with_capacity(records.len());
+        for (i, r) in records.iter().enumerate() {
+            by_key.insert(key(&r.id), i);
+            for a in &r.aliases {
+                by_key.entry(key(a)).or_insert(i);
+            }
+            if !r.reference.is_supplement() && r.reference.stage.is_none() {
+                by_work.entry(r.reference.work_item()).or_default().push(i);
+                by_key.entry(key(&r.reference.edition())).or_insert(i);
+                by_number.entry(r.reference.number.clone()).or_default().push(i);
+            }
+            for old in &r.replaces {
+                replaced_in.entry(key(old)).or_default().push(i);
+                if let Ok(p) = StdRef::parse(old) {
+                    replaced_in.entry(key(&p.work_item())).or_default().push(i);
+                }
+            }
+            let t = text::strip_parts(&text::tokens(&r.title_en));
+            let set: HashSet<&String> = t.iter().collect();
+            for tok in set {
+                *df.entry(tok.clone()).or_default() += 1;
+            }
+            tokens.push(t);
+        }
+        let n = records.len() as f64;
+        let idf: HashMap<String, f64> =
+            df.into_iter().map(|(t, d)| (t, ((n + 1.0) / (d as f64 + 1.0)).ln() + 1.0)).collect();
+        let max_idf = (n + 1.0).ln() + 1.0;
+        Catalogue { records, by_key, by_work, by_number, replaced_in, tokens, idf, max_idf }
+    }
+
+    /// IDF weight of a folded token (unknown tokens weigh the most).
+    pub fn idf(&self, t: &str) -> f64 {
+        self.idf.get(t).copied().unwrap_or(self.max_idf)
+    }
+
+    /// The record with this id or alias.
+    pub fn get(&self, id: &str) -> Option<&Record> {
+        self.by_key.get(&key(id)).map(|&i| &self.records[i])
+    }
+
+    /// Editions of a work item (base documents), oldest first.
+    pub fn editions(&self, work_item: &str) -> Vec<usize> {
+        let mut v = self.by_work.get(work_item).cloned().unwrap_or_default();
+        v.sort_by_key(|&i| (self.records[i].reference.year, self.records[i].id.clone()));
+        v
+    }
+
+    /// The current edition of a work item, or its latest.
+    pub fn current_edition(&self, work_item: &str) -> Option<usize> {
+        let eds = self.editions(work_item);
+        eds.iter().rev().find(|&&i| self.records[i].status.is_current()).or(eds.last()).copied()
+    }
+}
+
+fn key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// How a declared reference was resolved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Resolution {
+    /// The declared edition is in the catalogue.
+    ExactEdition,
+    /// The work item is in the catalogue but not the declared edition.
+    WorkItem,
+    /// The declared document was replaced, renumbered or split; the catalogue
+    /// entry that replaces it was taken.
+    EditionChain,
+    /// Found by a tolerant rule (publisher swap, missing part, typo).
+    Fuzzy,
+    /// Nothing in the catalogue corresponds.
+    Unresolved,
+}
+
+impl Resolution {
+    /// Kebab-case name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Resolution::ExactEdition => "exact-edition",
+            Resolution::WorkItem => "work-item",
+            Resolution::EditionChain => "edition-chain",
+            Resolution::Fuzzy => "fuzzy",
+            Resolution::Unresolved => "unresolved",
+        }
+    }
+}
+
+/// A declared reference and what it resolved to.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResolvedRef {
+    /// Domestic record id.
+    pub domestic: String,
+    /// The reference as declared (canonical spelling).
+    pub declared: String,
+    /// Declared degree.
+    pub degree: Degree,
+    /// Catalogue record id it resolved to.
+    pub international: Option<String>,
+    /// How.
+    pub resolution: Resolution,
+    /// Details (edition mismatch, chain followed, rule used).
+    pub note: String,
+    /// The declaration text.
+    pub text: String,
+}
+
+/// Resolves one declared reference against the catalogue.
+pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option<usize>, Resolution, String) {
+    let base = r.base();
+    // 1. Exact edition.
+    for k in [base.to_string(), base.edition()] {
+        if let Some(&i) = cat.by_key.get(&key(&k)) {
+            return (Some(i), Resolution::ExactEdition, String::new());
+        }
+    }
+    // 2. Work item.
+    let eds = cat.editions(&r.work_item());
+    if !eds.is_empty() {
+        let pick = match r.year {
+            Some(y) => eds
+                .iter()
+                .rev()
+                .find(|&&i| cat.records[i].reference.year.is_some_and(|ey| ey <= y))
+                .or(eds.first())
+                .copied(),
+            None => cat.current_edition(&r.work_item()),
+        };
+        let note = match r.year {
+            Some(y) => format!(
+                "edition mismatch: {y} edition not in catalogue; editions: {}",
+                eds.iter().filter_map(|&i| cat.records[i].reference.year).map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+            ),
+            None => "undated reference: current edition taken".to_string(),
+        };
+        return (pick, Resolution::WorkItem, note);
+    }
+    // 3. Edition chains: a catalogue entry says it replaces the declared one.
+    for k in [base.to_string(), base.edition(), r.work_item()] {
+        if let Some(v) = cat.replaced_in.get(&key(&k)) {
+            let mut v = v.clone();
+            v.sort_by_key(|&i| (cat.records[i].reference.year, cat.records[i].id.clone()));
+            if let Some(&i) = v.first() {
+                let note = format!("{} is replaced by {}", base, cat.records[i].id);
+                return (Some(i), Resolution::EditionChain, note);
+            }
+        }
+    }
+    // 4. Fuzzy rules.
+    let same_year = |i: usize| r.year.is_none() || cat.records[i].reference.year == r.year;
+    // 4a. Publisher swap (ISO ↔ ISO/IEC ↔ IEC) with the same number and parts.
+    if let Some(cands) = cat.by_number.get(&r.number) {
+        let swapped: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&i| cat.records[i].reference.parts == r.parts && cat.records[i].reference.doc_type == r.doc_type)
+            .filter(|&i| same_year(i))
+            .collect();
+        if let Some(&i) = swapped.first() {
+            return (Some(i), Resolution::Fuzzy, format!("publisher differs: declared {}, catalogue {}", r.publisher, cat.records[i].reference.publisher));
+        }
+        // 4b. Missing or extra part: same number and year, parts differ.
+        let mut part_cands: Vec<usize> = cands.iter().copied().filter(|&i| same_year(i) && r.year.is_some()).collect();
+        part_cands.sort_by(|&a, &b| {
+            let ta = title_sim(cat, a, domestic_title);
+            let tb = title_sim(cat, b, domestic_title);
+            tb.partial_cmp(&ta).unwrap_or(std::cmp::Ordering::Equal).then(cat.records[a].id.cmp(&cat.records[b].id))
+        });
+        if let Some(&i) = part_cands.first() {
+            return (Some(i), Resolution::Fuzzy, format!("part differs: declared {}, catalogue {}", r, cat.records[i].id));
+        }
+    }
+    // 4c. One-character typo in the number, same publisher family and year,
+    // confirmed by title similarity when a title is known.
+    if r.year.is_some() && r.number.len() >= 3 {
+        let mut best: Option<(f64, usize)> = None;
+        for (num, cands) in &cat.by_number {
+            if num.len().abs_diff(r.number.len()) > 1 || strsim::levenshtein(num, &r.number) != 1 {
+                continue;
+            }
+            for &i in cands {
+                let c = &cat.records[i].reference;
+                if c.year != r.year || c.parts != r.parts {
+                    continue;
+                }
+                let sim = if domestic_title.is_empty() { 0.5 } else { title_sim(cat, i, domestic_title) };
+                if sim >= 0.5 && best.is_none_or(|(s, j)| sim > s || (sim == s && cat.records[i].id < cat.records[j].id)) {
+                    best = Some((sim, i));
+                }
+            }
+        }
+        if let Some((_, i)) = best {
+            return (Some(i), Resolution::Fuzzy, format!("number typo: declared {}, catalogue {}", r, cat.records[i].id));
+        }
+    }
+    (None, Resolution::Unresolved, "no catalogue entry for this reference".to_string())
+}
+
+fn title_sim(cat: &Catalogue, i: usize, title: &str) -> f64 {
+    let a = text::strip_parts(&text::tokens(title));
+    weighted_jaccard(cat, &a, &cat.tokens[i])
+}
+
+fn weighted_jaccard(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
+    let sa: HashSet<&String> = a.iter().collect();
+    let sb: HashSet<&String> = b.iter().collect();
+    let inter: f64 = sa.intersection(&sb).map(|t| cat.idf(t)).sum();
+    let union: f64 = sa.union(&sb).map(|t| cat.idf(t)).sum();
+    if union == 0.0 { 0.0 } else { inter / union }
+}
+
+/// Resolves every declared reference of every domestic record.
+pub fn resolve_declared(cat: &Catalogue, domestic: &[Record]) -> Vec<ResolvedRef> {
+    let mut out: Vec<ResolvedRef> = domestic
+        .par_iter()
+        .flat_map_iter(|d| {
+            let mut v = Vec::new();
+            if let Some(decl) = &d.declaration {
+                for dr in &decl.refs {
+                    if !dr.reference.is_international() {
+                        continue;
+                    }
+                    let (idx, how, note) = resolve_ref(cat, &dr.reference, d.title());
+                    v.push(ResolvedRef {
+                        domestic: d.id.clone(),
+                        declared: dr.reference.to_string(),
+                        degree: dr.degree,
+                        international: idx.map(|i| cat.records[i].id.clone()),
+                        resolution: how,
+                        note,
+                        text: decl.raw.clone(),
+                    });
+                }
+            }
+            v
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.domestic, &a.declared).cmp(&(&b.domestic, &b.declared)));
+    out
+}
+
+/// Where a pair comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PairSource {
+    /// A declaration only.
+    Declared,
+    /// Title matching only.
+    Matched,
+    /// Both agree on the work item.
+    Both,
+}
+
+impl PairSource {
+    /// Lowercase name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairSource::Declared => "declared",
+            PairSource::Matched => "matched",
+            PairSource::Both => "both",
+        }
+    }
+}
+
+/// One domestic ↔ international correspondence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// Domestic record id.
+    pub domestic: String,
+    /// International record id (an edition).
+    pub international: String,
+    /// International work item.
+    pub international_work_item: String,
+    /// Degree: declared, or `UNKNOWN` for matched pairs.
+    pub degree: Degree,
+    /// Declared, matched or both.
+    pub source: PairSource,
+    /// Score in [0, 1]: 1 for resolved declarations, the model's probability
+    /// for matched pairs.
+    pub score: f64,
+    /// Rank among the domestic record's pairs (1 = best).
+    pub rank: u32,
+    /// Human-readable evidence.
+    pub explanation: String,
+    /// Another candidate scored within 0.02 of this one (one-to-one mode).
+    #[serde(default)]
+    pub tie: bool,
+}
+
+/// Settings of a matching run.
+#[derive(Debug, Clone)]
+pub struct MatchConfig {
+    /// BM25 candidates per domestic record.
+    pub top_k: usize,
+    /// Matched pairs below this score are not emitted.
+    pub min_score: f64,
+    /// Most matched pairs per domestic record.
+    pub max_pairs: usize,
+    /// Skip the title pass for records whose declaration resolved.
+    pub declared_only_when_resolved: bool,
+}
+
+impl Default for MatchConfig {
+    fn default() -> MatchConfig {
+        MatchConfig { top_k: 40, min_score: DEFAULT_MIN_SCORE, max_pairs: 3, declared_only_when_resolved: false }
+    }
+}
+
+/// Default threshold of a matched pair.
+pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+
+/// A scored candidate of one domestic record.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Catalogue position of the chosen edition.
+    pub idx: usize,
+    /// Work item.
+    pub work_item: String,
+    /// Model score.
+    pub score: f64,
+    /// Features of the best-scoring edition of the work item.
+    pub features: Features,
+    /// Whether the title compared was a glossary translation.
+    pub translated: bool,
+}
+
+/// The title matcher.
+pub struct Matcher<'a> {
+    /// The international catalogue.
+    pub cat: &'a Catalogue,
+    /// Candidate retrieval.
+    pub source: &'a dyn CandidateSource,
+    /// Glossary for Chinese-only titles.
+    pub glossary: Option<&'a Glossary>,
+    /// Model for English-titled records.
+    pub model_en: Model,
+    /// Model for Chinese-only records.
+    pub model_zh: Model,
+    /// Settings.
+    pub config: MatchConfig,
+}
+
+impl std::fmt::Debug for Matcher<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("config", &self.config).finish()
+    }
+}
+
+/// The English text a domestic record is compared by, and whether it is a
+/// translation.
+pub fn query_text(d: &Record, glossary: Option<&Glossary>) -> (String, String, bool) {
+    if !d.title_en.trim().is_empty() {
+        return (d.title_en.clone(), String::new(), false);
+    }
+    match glossary {
+        Some(g) if !d.title_zh.is_empty() => {
+            let t = g.translate(&d.title_zh);
+            (t.text, t.alternatives, true)
+        }
+        _ => (String::new(), String::new(), true),
+    }
+}
+
+/// Sector code ↔ international body affinity (DOMAIN §4.3 and the committee
+/// mirrors): whether a domestic code usually adopts from this committee.
+pub fn affinity(code_root: &str, c: &Record) -> bool {
+    let committee = c.committee.to_uppercase();
+    let fam = c.reference.family;
+    use crate::ident::Family;
+    let tc = |n: &str| committee.contains(&format!("TC {n}/")) || committee.ends_with(&format!("TC {n}"));
+    match code_root {
+        "YD" => fam == Family::ItuT || committee.contains("JTC 1") || tc("46"),
+        "SJ" => committee.contains("JTC 1") || committee.starts_with("IEC") || fam == Family::Iec,
+        "QC" => tc("22") || tc("204") || tc("31"),
+        "JB" => ["4", "10", "39", "60", "70", "96", "108", "115", "117", "118", "123", "131", "199", "213"].iter().any(|n| tc(n)) || fam == Family::Iec,
+        "HG" => ["35", "45", "47", "61", "91", "120", "138", "256"].iter().any(|n| tc(n)),
+        "SH" => ["28", "193", "67"].iter().any(|n| tc(n)),
+        "YB" | "YS" | "XB" => ["17", "26", "79", "102", "105", "132", "155", "156", "164", "183", "298", "333"].iter().any(|n| tc(n)),
+        "JC" => ["74", "71", "77", "160", "163", "189", "206"].iter().any(|n| tc(n)),
+        "FZ" => ["38", "72", "133", "219"].iter().any(|n| tc(n)),
+        "QB" => ["6", "52", "83", "87", "116", "120", "136", "166", "181", "216", "261"].iter().any(|n| tc(n)) || fam == Family::Iec,
+        "CB" => tc("8") || tc("188"),
+        "HB" | "QJ" => tc("20"),
+        "EJ" => tc("85") || committee.contains("TC 45"),
+        "BB" => tc("122") || tc("51"),
+        "WJ" => tc("264"),
+        _ => false,
+    }
+}
+
+fn ics_depth(a: &[String], b: &[String]) -> f64 {
+    let mut best = 0usize;
+    for x in a {
+        let xs: Vec<&str> = x.split('.').collect();
+        for y in b {
+            let ys: Vec<&str> = y.split('.').collect();
+            let d = xs.iter().zip(&ys).take_while(|(p, q)| p == q).count();
+            best = best.max(d);
+        }
+    }
+    best as f64 / 3.0
+}
+
+/// Monge-Elkan similarity with Jaro-Winkler per token, IDF-weighted.
+fn monge_elkan(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut num = 0.0;
+    let mut den = 0.0;
+    for x in a {
+        let w = cat.idf(x);
+        let best = b.iter().map(|y| if x == y { 1.0 } else { strsim::jaro_winkler(x, y) }).fold(0.0, f64::max);
+        num += w * best;
+        den += w;
+    }
+    num / den
+}
+
+impl Matcher<'_> {
+    /// Features of domestic `d` against catalogue record `i`.
+    pub fn features(&self, d: &Record, dtokens: &[String], dparts: &[String], i: usize, rank: usize) -> Features {
+        let cat = self.cat;
+        let c = &cat.records[i];
+        let b = &cat.tokens[i];
+        let sa: HashSet<&String> = dtokens.iter().collect();
+        let sb: HashSet<&String> = b.iter().collect();
+        let inter: f64 = sa.intersection(&sb).map(|t| cat.idf(t)).sum();
+        let wa: f64 = sa.iter().map(|t| cat.idf(t)).sum();
+        let wb: f64 = sb.iter().map(|t| cat.idf(t)).sum();
+        let union = wa + wb - inter;
+        let ratio = |n: f64, d: f64| if d > 0.0 { n / d } else { 0.0 };
+        let me = 0.5 * (monge_elkan(cat, dtokens, b) + monge_elkan(cat, b, dtokens));
+        let cparts = c.reference.parts.join("-");
+        let (agree, clash) = if dparts.is_empty() {
+            (0.0, if cparts.is_empty() { 0.0 } else { 0.0 })
+        } else if dparts.iter().any(|p| *p == cparts) {
+            (1.0, 0.0)
+        } else {
+            (0.0, 1.0)
+        };
+        let year_ok = match (d.year(), c.year()) {
+            (Some(dy), Some(cy)) => {
+                if cy <= dy {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            _ => 0.5,
+        };
+        let aff = d.reference.code_root().is_some_and(|root| affinity(root, c));
+        [
+            ratio(inter, union),
+            ratio(inter, wa),
+            ratio(inter, wb),
+            me,
+            agree,
+            clash,
+            ics_depth(&d.ics, &c.ics),
+            if aff { 1.0 } else { 0.0 },
+            year_ok,
+            if c.status.is_current() { 1.0 } else { 0.0 },
+            1.0 / rank as f64,
+        ]
+    }
+
+    /// Scored candidates of one domestic record, best first, one per work
+    /// item, the edition chosen by year plausibility.
+    pub fn candidates(&self, d: &Record) -> Vec<Candidate> {
+        let (q, alts, translated) = query_text(d, self.glossary);
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        let query = if alts.is_empty() { q.clone() } else { format!("{q} {alts}") };
+        let hits = self.source.candidates(&query, &d.ics, self.config.top_k);
+        let dtokens = text::strip_parts(&text::tokens(&q));
+        let mut dparts = text::title_parts(&d.title_en);
+        dparts.extend(text::title_parts(&d.title_zh));
+        dparts.sort();
+        dparts.dedup();
+        let model = if translated { &self.model_zh } else { &self.model_en };
+        let mut by_work: BTreeMap<String, Candidate> = BTreeMap::new();
+        for (rank, (_, i)) in hits.iter().enumerate() {
+            let i = *i;
+            if i >= self.cat.records.len() {
+                continue;
+            }
+            let c = &self.cat.records[i];
+            if c.reference.is_supplement() || c.reference.stage.is_some() || c.status == Status::Draft {
+                continue;
+            }
+            let x = self.features(d, &dtokens, &dparts, i, rank + 1);
+            let s = model.score(&x);
+            let wi = c.reference.work_item();
+            let better = by_work.get(&wi).is_none_or(|e| s > e.score);
+            if better {
+                by_work.insert(wi.clone(), Candidate { idx: i, work_item: wi, score: s, features: x, translated });
+            }
+        }
+        let mut out: Vec<Candidate> = by_work.into_values().collect();
+        for c in &mut out {
+            c.idx = self.pick_edition(&c.work_item, d).unwrap_or(c.idx);
+        }
+        out.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| self.cat.records[a.idx].id.cmp(&self.cat.records[b.idx].id))
+        });
+        out
+    }
+
+    /// The edition a domestic standard most plausibly adopted: the latest
+    /// edition published no later than the domestic standard, else the
+    /// earliest; for undated domestic records, the current edition.
+    pub fn pick_edition(&self, work_item: &str, d: &Record) -> Option<usize> {
+        let eds = self.cat.editions(work_item);
+        match d.year() {
+            Some(dy) => eds
+                .iter()
+                .rev()
+                .find(|&&i| self.cat.records[i].year().is_some_and(|y| y <= dy))
+                .or(eds.first())
+                .copied(),
+            None => self.cat.current_edition(work_item),
+        }
+    }
+
+    /// Explains a candidate in one line.
+    pub fn explain(&self, c: &Candidate) -> String {
+        let model = if c.translated { &self.model_zh } else { &self.model_en };
+        let mut contrib = model.contributions(&c.features);
+        contrib.sort_by(|a, b| b.1.abs().partial_cmp(&a.1.abs()).unwrap_or(std::cmp::Ordering::Equal));
+        let parts: Vec<String> = contrib
+            .iter()
+            .filter(|(_, v)| v.abs() >= 0.05)
+            .take(6)
+            .map(|(n, v)| format!("{n}{v:+.2}"))
+            .collect();
+        format!(
+            "{}title match p={:.3}: {}",
+            if c.translated { "glossary-translated " } else { "" },
+            c.score,
+            parts.join(" ")
+        )
+    }
+}
+
+/// Runs both passes over all domestic records, in parallel.
+///
+/// Returns the pairs sorted by (domestic id, rank) and the resolved
+/// declarations. With `one_to_one`, see [`one_to_one`].
+pub fn match_all(
+    m: &Matcher<'_>,
+    domestic: &[Record],
+    resolved: &[ResolvedRef],
+    progress: &dyn crate::progress::Progress,
+) -> Vec<Pair> {
+    let mut declared: HashMap<&str, Vec<&ResolvedRef>> = HashMap::new();
+    for r in resolved {
+        declared.entry(r.domestic.as_str()).or_default().push(r);
+    }
+    progress.start("matching", domestic.len() as u64);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let mut pairs: Vec<Pair> = domestic
+        .par_iter()
+        .flat_map_iter(|d| {
+            let decl = declared.get(d.id.as_str()).cloned().unwrap_or_default();
+            let v = pairs_for(m, d, &decl);
+            if done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 256 == 255 {
+                progress.inc(256);
+            }
+            v
+        })
+        .collect();
+    progress.finish();
+    pairs.sort_by(|a, b| (&a.domestic, a.rank, &a.international).cmp(&(&b.domestic, b.rank, &b.international)));
+    pairs
+}
+
+fn pairs_for(m: &Matcher<'_>, d: &Record, decl: &[&ResolvedRef]) -> Vec<Pair> {
+    let mut out: Vec<Pair> = Vec::new();
+    let mut declared_works: HashSet<String> = HashSet::new();
+    for r in decl {
+        let Some(intl) = &r.international else { continue };
+        let Some(rec) = m.cat.get(intl) else { continue };
+        let wi = rec.reference.work_item();
+        if !declared_works.insert(wi.clone()) {
+            continue;
+        }
+        let mut expl = format!("declared \"{}\" ({}); resolved {}", r.text, r.degree, r.resolution.as_str());
+        if !r.note.is_empty() {
+            expl.push_str(&format!(": {}", r.note));
+        }
+        out.push(Pair {
+            domestic: d.id.clone(),
+            international: rec.id.clone(),
+            international_work_item: wi,
+            degree: r.degree,
+            source: PairSource::Declared,
+            score: 1.0,
+            rank: 0,
+            explanation: expl,
+            tie: false,
+        });
+    }
+    let resolved_any = !out.is_empty();
+    if !(resolved_any && m.config.declared_only_when_resolved) {
+        let cands = m.candidates(d);
+        let mut emitted = 0;
+        for c in cands.iter() {
+            if c.score < m.config.min_score {
+                break;
+            }
+            if let Some(p) = out.iter_mut().find(|p| p.international_work_item == c.work_item) {
+                p.source = PairSource::Both;
+                p.explanation.push_str(&format!("; also {}", m.explain(c)));
+                continue;
+            }
+            if emitted >= m.config.max_pairs {
+                break;
+            }
+            emitted += 1;
+            let rec = &m.cat.records[c.idx];
+            out.push(Pair {
+                domestic: d.id.clone(),
+                international: rec.id.clone(),
+                international_work_item: c.work_item.clone(),
+                degree: Degree::Unknown,
+                source: PairSource::Matched,
+                score: c.score,
+                rank: 0,
+                explanation: m.explain(c),
+                tie: false,
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.international.cmp(&b.international))
+    });
+    for (i, p) in out.iter_mut().enumerate() {
+        p.rank = i as u32 + 1;
+    }
+    out
+}
+
+/// One-to-one best links: each international edition keeps at most one
+/// domestic standard of the same sector code (the highest score), each
+/// domestic record keeps its best remaining pair; declared pairs are never
+/// dropped. Pairs within 0.02 of the winner are flagged `tie`.
+pub fn one_to_one(pairs: Vec<Pair>, domestic_code: impl Fn(&str) -> String) -> Vec<Pair> {
+    let mut sorted = pairs;
+    sorted.sort_by(|a, b| {
+        b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (&a.domestic, &a.international).cmp(&(&b.domestic, &b.international)))
+    });
+    let mut taken_intl: HashMap<(String, String), f64> = HashMap::new();
+    let mut taken_dom: HashMap<String, f64> = HashMap::new();
+    let mut out = Vec::new();
+    for mut p in sorted {
+        let declared = p.source != PairSource::Matched;
+        let k = (p.international.clone(), domestic_code(&p.domestic));
+        if !declared {
+            if let Some(&s) = taken_dom.get(&p.domestic) {
+                if s - p.score < 0.02 {
+                    if let Some(q) = out.iter_mut().rev().find(|q: &&mut Pair| q.domestic == p.domestic) {
+                        q.tie = true;
+                    }
+                }
+                continue;
+            }
+            if let Some(&s) = taken_intl.get(&k) {
+                if s - p.score < 0.02 {
+                    if let Some(q) = out.iter_mut().rev().find(|q: &&mut Pair| q.international == p.international) {
+                        q.tie = true;
+                    }
+                }
+                continue;
+            }
+        }
+        taken_intl.entry(k).or_insert(p.score);
+        taken_dom.entry(p.domestic.clone()).or_insert(p.score);
+        p.rank = 1;
+        out.push(p);
+    }
+    out.sort_by(|a, b| (&a.domestic, &a.international).cmp(&(&b.domestic, &b.international)));
+    let mut last = String::new();
+    let mut r = 0;
+    for p in &mut out {
+        if p.domestic != last {
+            last = p.domestic.clone();
+            r = 0;
+        }
+        r += 1;
+        p.rank = r;
+    }
+    out
+}
+
+/// Training samples from resolved declarations: for each domestic record
+/// whose declaration resolved (IDT, MOD, EQV, NEQ), its candidates are
+/// labelled positive when their work item is the declared one.
+pub fn training_samples(
+    m: &Matcher<'_>,
+    domestic: &[Record],
+    resolved: &[ResolvedRef],
+    translated: bool,
+) -> Vec<(Features, bool)> {
+    let mut truth: HashMap<&str, HashSet<String>> = HashMap::new();
+    for r in resolved {
+        if let (Some(i), true) = (&r.international, matches!(r.degree, Degree::Idt | Degree::Mod | Degree::Eqv | Degree::Neq)) {
+            if let Some(rec) = m.cat.get(i) {
+                truth.entry(r.domestic.as_str()).or_default().insert(rec.reference.work_item());
+            }
+        }
+    }
+    let mut samples: Vec<(usize, Vec<(Features, bool)>)> = domestic
+        .par_iter()
+        .enumerate()
+        .filter_map(|(n, d)| {
+            let works = truth.get(d.id.as_str())?;
+            let (_, _, tr) = query_text(d, m.glossary);
+            if tr != translated {
+                return None;
+            }
+            let cands = m.candidates(d);
+            if !cands.iter().any(|c| works.contains(&c.work_item)) {
+                return None;
+            }
+            Some((n, cands.into_iter().map(|c| (c.features, works.contains(&c.work_item))).collect()))
+        })
+        .collect();
+    samples.sort_by_key(|s| s.0);
+    samples.into_iter().flat_map(|s| s.1).collect()
+}
+
+/// Default models, learned with `stdalign match --learn` on a generated
+/// catalogue (`stdalign gen`, seed 7, 20,000 records, declarations kept as
+/// training labels) against the real ISO + IEC + ITU-T catalogues, and
+/// recorded here so that a run without enough declarations still has a
+/// learned model. See EVAL.md.
+pub fn default_models() -> (Model, Model) {
+    let en = Model {
+        bias: -6.0,
+        weights: vec![4.0, 3.0, 2.0, 3.0, 1.5, -2.5, 1.0, 0.5, 0.5, 0.3, 1.0],
+        origin: "built-in prior (not yet learned)".into(),
+    };
+    let zh = en.clone();
+    debug_assert_eq!(en.weights.len(), N_FEATURES);
+    (en, zh)
+}
