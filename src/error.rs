@@ -93,26 +93,17 @@ pub enum Error {
 impl Error {
     /// Wraps an I/O error with the path it concerned.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path: path.into(), source }
     }
 
     /// A whole-file input error.
     pub fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Error {
-        Error::Input {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::Input { path: path.into(), message: message.into() }
     }
 
     /// An invalid argument or setting.
     pub fn invalid(what: impl Into<String>, message: impl Into<String>) -> Error {
-        Error::InvalidArgument {
-            what: what.into(),
-            message: message.into(),
-        }
+        Error::InvalidArgument { what: what.into(), message: message.into() }
     }
 
     /// Whether this error (or its cause) is a broken pipe on output.

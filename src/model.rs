@@ -76,10 +76,7 @@ impl Status {
     /// Whether a standard in this status is in force (current, revision or
     /// withdrawal pending).
     pub fn is_current(self) -> bool {
-        matches!(
-            self,
-            Status::Current | Status::RevisionPending | Status::WithdrawalPending
-        )
+        matches!(self, Status::Current | Status::RevisionPending | Status::WithdrawalPending)
     }
 
     /// The kebab-case name used in files and the index.
@@ -121,7 +118,7 @@ impl Status {
             (90, 99) => Status::WithdrawalPending,
             (90, _) => Status::Current,
             (60, 60) => Status::Current,
-            (m, _) if m < 60 || m == 60 => Status::Draft,
+            (m, _) if m <= 60 => Status::Draft,
             _ => return None,
         })
     }
@@ -138,16 +135,13 @@ impl Status {
     pub fn from_word(word: &str) -> Option<Status> {
         let w = word.trim().to_lowercase();
         Some(match w.as_str() {
-            "published" | "current" | "in force" | "valid" | "active" | "现行" | "现行有效"
-            | "有效" | "confirmed" => Status::Current,
+            "published" | "current" | "in force" | "valid" | "active" | "现行" | "现行有效" | "有效" | "confirmed" => {
+                Status::Current
+            }
             "revision-pending" | "to be revised" => Status::RevisionPending,
             "withdrawal-pending" => Status::WithdrawalPending,
-            "revised" | "replaced" | "superseded" | "被代替" | "被替代" | "已被代替" => {
-                Status::Superseded
-            }
-            "withdrawn" | "withdrawal" | "废止" | "作废" | "已废止" | "obsolete" => {
-                Status::Withdrawn
-            }
+            "revised" | "replaced" | "superseded" | "被代替" | "被替代" | "已被代替" => Status::Superseded,
+            "withdrawn" | "withdrawal" | "废止" | "作废" | "已废止" | "obsolete" => Status::Withdrawn,
             "即将实施" | "upcoming" | "not yet in force" => Status::Upcoming,
             "draft" | "under development" | "征求意见" | "报批" => Status::Draft,
             "unknown" | "" => Status::Unknown,
@@ -259,11 +253,7 @@ pub struct Record {
 impl Record {
     /// Publication year, when a publication date or a reference year is known.
     pub fn year(&self) -> Option<u16> {
-        self.published
-            .as_deref()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
-            .or(self.reference.year)
+        self.published.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok()).or(self.reference.year)
     }
 
     /// Work-item key of the number.

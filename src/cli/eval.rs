@@ -221,10 +221,17 @@ impl EvalArgs {
                     }
                 }
             }
-            by_language.push(slice(if lang == "en" { "english-titled (+unpaired)" } else { "chinese-only" }, &pairs, &truth, self.threshold, Some(&doms)));
+            by_language.push(slice(
+                if lang == "en" { "english-titled (+unpaired)" } else { "chinese-only" },
+                &pairs,
+                &truth,
+                self.threshold,
+                Some(&doms),
+            ));
         }
         let mut by_degree = Vec::new();
-        let degrees: std::collections::BTreeSet<String> = truth.iter().map(|t| t.2.clone()).filter(|d| !d.is_empty()).collect();
+        let degrees: std::collections::BTreeSet<String> =
+            truth.iter().map(|t| t.2.clone()).filter(|d| !d.is_empty()).collect();
         for deg in degrees {
             let doms: HashSet<String> = truth.iter().filter(|t| t.2 == deg).map(|t| t.0.clone()).collect();
             let t: Vec<(String, String, String)> = truth.iter().filter(|t| t.2 == deg).cloned().collect();
@@ -250,7 +257,14 @@ impl EvalArgs {
             for (lvl, l) in [("work", &s.work_item), ("edition", &s.edition)] {
                 println!(
                     "{:<28} {:>6} {:>9} {:>7.4} {:>7.4} {:>7.4} {:>7.4} {:>7.4}",
-                    s.name, s.domestic_in_truth, lvl, l.links.precision, l.links.recall, l.links.f1, l.recall_at_1, l.mrr
+                    s.name,
+                    s.domestic_in_truth,
+                    lvl,
+                    l.links.precision,
+                    l.links.recall,
+                    l.links.f1,
+                    l.recall_at_1,
+                    l.mrr
                 );
             }
         };

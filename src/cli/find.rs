@@ -63,7 +63,12 @@ impl FindArgs {
         let (kind, records, mut pairs): (&str, Vec<Record>, Vec<Pair>) = if hits.is_empty() {
             // A title: match it as a domestic record would be.
             let probe = probe_record(&self.query);
-            let ps = stdalign::matching::match_all(&matcher, std::slice::from_ref(&probe), &[], &stdalign::progress::NoProgress);
+            let ps = stdalign::matching::match_all(
+                &matcher,
+                std::slice::from_ref(&probe),
+                &[],
+                &stdalign::progress::NoProgress,
+            );
             ("title", Vec::new(), ps)
         } else {
             let domestic: Vec<Record> = hits.iter().filter(|r| r.side == Side::Domestic).cloned().collect();
@@ -110,7 +115,10 @@ impl FindArgs {
             eprintln!("stdalign: no equivalent found for {:?}", self.query);
             return Ok(if records.is_empty() { 1 } else { 0 });
         }
-        println!("{:<4} {:<24} {:<28} {:<7} {:<8} {:>6}  explanation", "rank", "domestic", "international", "degree", "source", "score");
+        println!(
+            "{:<4} {:<24} {:<28} {:<7} {:<8} {:>6}  explanation",
+            "rank", "domestic", "international", "degree", "source", "score"
+        );
         for p in &pairs {
             let dom = if kind == "title" { "(query)" } else { p.domestic.as_str() };
             println!(

@@ -108,11 +108,16 @@ impl MatchArgs {
                 let pos = samples.iter().filter(|s| s.1).count();
                 let which = if translated { "Chinese-only" } else { "English-titled" };
                 if pos >= 30 {
-                    let m = Model::fit(&samples, &format!("learned from {pos} declared {which} adoptions ({} candidates)", samples.len()));
+                    let m = Model::fit(
+                        &samples,
+                        &format!("learned from {pos} declared {which} adoptions ({} candidates)", samples.len()),
+                    );
                     ui.note(&format!("model for {which} records: {}", m.origin));
                     learned.push((translated, m));
                 } else {
-                    ui.note(&format!("model for {which} records: built-in ({pos} declared adoptions usable, 30 needed to learn)"));
+                    ui.note(&format!(
+                        "model for {which} records: built-in ({pos} declared adoptions usable, 30 needed to learn)"
+                    ));
                 }
             }
             drop(matcher);
@@ -126,15 +131,14 @@ impl MatchArgs {
         }
         if let Some(p) = &self.save_model {
             let mf = ModelFile { english: setup.model_en.clone(), chinese: setup.model_zh.clone() };
-            std::fs::write(p, serde_json::to_string_pretty(&mf)?).with_context(|| format!("writing {}", p.display()))?;
+            std::fs::write(p, serde_json::to_string_pretty(&mf)?)
+                .with_context(|| format!("writing {}", p.display()))?;
         }
         let matcher = setup.matcher(&idx, config);
         let mut pairs = match_all(&matcher, &domestic, &resolved, ui);
         if self.one_to_one {
-            let codes: std::collections::HashMap<String, String> = domestic
-                .iter()
-                .map(|d| (d.id.clone(), d.reference.code_root().unwrap_or("").to_string()))
-                .collect();
+            let codes: std::collections::HashMap<String, String> =
+                domestic.iter().map(|d| (d.id.clone(), d.reference.code_root().unwrap_or("").to_string())).collect();
             pairs = one_to_one(pairs, |id| codes.get(id).cloned().unwrap_or_default());
         }
         if let Some(p) = &self.resolutions {
@@ -184,9 +188,7 @@ pub fn write_pairs(out: impl Write, pairs: &[Pair], domestic: &[Record], setup: 
     ])?;
     for p in pairs {
         let d = by_id.get(p.domestic.as_str());
-        let lang = d
-            .map(|d| if query_text(d, None).2 { "zh" } else { "en" })
-            .unwrap_or("");
+        let lang = d.map(|d| if query_text(d, None).2 { "zh" } else { "en" }).unwrap_or("");
         let dtitle = d.map(|d| d.title()).unwrap_or("");
         let ititle = setup.catalogue.get(&p.international).map(|r| r.title()).unwrap_or("");
         w.write_record([

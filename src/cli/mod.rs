@@ -5,8 +5,8 @@ mod find;
 mod gen;
 mod ingest;
 mod matching;
-mod setup;
 mod progress;
+mod setup;
 mod show;
 
 use std::path::PathBuf;

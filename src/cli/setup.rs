@@ -20,7 +20,12 @@ pub struct MatchSetup {
 impl MatchSetup {
     /// Loads the international catalogue from the index, the glossary (given
     /// or bundled) and the models (given file or built-in defaults).
-    pub fn load(idx: &StdIndex, glossary: Option<&Path>, model: Option<&Path>, quiet_missing: bool) -> anyhow::Result<MatchSetup> {
+    pub fn load(
+        idx: &StdIndex,
+        glossary: Option<&Path>,
+        model: Option<&Path>,
+        quiet_missing: bool,
+    ) -> anyhow::Result<MatchSetup> {
         let catalogue = Catalogue::new(idx.records(Some(Side::International))?);
         let gpath = glossary.map(Path::to_path_buf).unwrap_or_else(|| super::corpora_dir().join("glossary/zh_en.tsv"));
         let glossary = match std::fs::read_to_string(&gpath) {

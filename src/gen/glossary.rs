@@ -31,9 +31,8 @@ pub struct Glossary {
 /// Words that carry no content in a title; they are neither translated nor
 /// counted when measuring coverage.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "by", "with", "from", "at",
-    "as", "its", "their", "into", "under", "between", "other", "than", "using", "based",
-    "part", "general", "specific",
+    "a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "by", "with", "from", "at", "as", "its", "their",
+    "into", "under", "between", "other", "than", "using", "based", "part", "general", "specific",
 ];
 
 fn is_stopword(w: &str) -> bool {
@@ -80,11 +79,7 @@ impl Glossary {
             if zh.is_empty() || en.is_empty() {
                 continue;
             }
-            let en: Vec<String> = en
-                .split('|')
-                .map(|e| e.trim().to_string())
-                .filter(|e| !e.is_empty())
-                .collect();
+            let en: Vec<String> = en.split('|').map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
             if en.is_empty() {
                 continue;
             }
@@ -107,10 +102,7 @@ impl Glossary {
 
     /// Builds a glossary from entries (tests, embedded vocabularies).
     pub fn from_entries(entries: Vec<GlossaryEntry>) -> Glossary {
-        let mut g = Glossary {
-            entries,
-            ..Glossary::default()
-        };
+        let mut g = Glossary { entries, ..Glossary::default() };
         g.build_index();
         g
     }
@@ -168,11 +160,7 @@ impl Glossary {
     /// first). Unmatched lowercase words are dropped, unmatched acronyms
     /// and numbers kept.
     pub fn translate(&self, title_en: &str, field: &str) -> Translation {
-        let mut out = Translation {
-            zh: String::new(),
-            content_words: 0,
-            covered_words: 0,
-        };
+        let mut out = Translation { zh: String::new(), content_words: 0, covered_words: 0 };
         let mut elements = Vec::new();
         for el in title_en.split(" - ") {
             let el = el.trim();
@@ -194,7 +182,22 @@ impl Glossary {
     }
 
     fn translate_phrase(&self, s: &str, field: &str, acc: &mut Translation) -> String {
-        let words = tokenize(s);
+        // Parenthesised glosses (`(EMC)`, `(CAN)`) repeat what precedes them.
+        let mut depth = 0usize;
+        let words: Vec<String> = tokenize(s)
+            .into_iter()
+            .filter(|w| {
+                match w.as_str() {
+                    "(" => depth += 1,
+                    ")" => {
+                        depth = depth.saturating_sub(1);
+                        return false;
+                    }
+                    _ => {}
+                }
+                depth == 0
+            })
+            .collect();
         let keys: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut segs = Vec::new();
         let mut i = 0;
@@ -212,7 +215,8 @@ impl Glossary {
                 let phrase = keys[i..i + len].join(" ");
                 let hit = self
                     .lookup(&phrase, field)
-                    .or_else(|| singular(&phrase).and_then(|p| self.lookup(&p, field)));
+                    .or_else(|| singular(&phrase).and_then(|p| self.lookup(&p, field)))
+                    .or_else(|| self.lookup(&format!("{phrase}s"), field));
                 if let Some(e) = hit {
                     let content = keys[i..i + len].iter().filter(|w| is_content(w)).count();
                     acc.content_words += content;
@@ -265,10 +269,7 @@ enum Seg {
 fn render(segs: &[Seg], depth: u8) -> String {
     if depth < 6 {
         for sep in ["for", "of", "at"] {
-            if let Some(pos) = segs
-                .iter()
-                .position(|s| matches!(s, Seg::Word(k, _) if k == sep))
-            {
+            if let Some(pos) = segs.iter().position(|s| matches!(s, Seg::Word(k, _) if k == sep)) {
                 let right = render(&segs[pos + 1..], depth + 1);
                 let left = render(&segs[..pos], depth + 1);
                 return format!("{right}{left}");
@@ -286,8 +287,8 @@ fn render(segs: &[Seg], depth: u8) -> String {
                     }
                     continue;
                 }
-                let acronym = w.chars().any(|c| c.is_ascii_digit())
-                    || w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+                let acronym =
+                    w.chars().any(|c| c.is_ascii_digit()) || w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
                 if acronym && !is_stopword(k) {
                     zh.push_str(w);
                 }
@@ -315,11 +316,7 @@ fn is_content(w: &str) -> bool {
 }
 
 fn phrase_key(s: &str) -> String {
-    tokenize(s)
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokenize(s).iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
 /// Splits on whitespace and detaches `,;:()[]"` so they are separate tokens.
@@ -382,10 +379,7 @@ mod tests {
     fn translates_with_parts_and_reordering() {
         let g = Glossary::parse(TSV);
         assert_eq!(g.len(), 6);
-        let t = g.translate(
-            "Metallic materials - Tensile testing - Part 1: Method of test at room temperature",
-            "77",
-        );
+        let t = g.translate("Metallic materials - Tensile testing - Part 1: Method of test at room temperature", "77");
         assert_eq!(t.zh, "金属材料 拉伸试验 第1部分：室温试验方法");
         assert!(t.coverage() > 0.5, "{t:?}");
         let t = g.translate("Optical fibre cable", "33");

@@ -13,9 +13,7 @@ pub struct Rng {
 impl Rng {
     /// A generator seeded with `seed` (any value, including 0).
     pub fn new(seed: u64) -> Rng {
-        Rng {
-            state: seed ^ 0x5851_F42D_4C95_7F2D,
-        }
+        Rng { state: seed ^ 0x5851_F42D_4C95_7F2D }
     }
 
     /// The next 64 random bits.

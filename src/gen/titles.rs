@@ -59,11 +59,7 @@ fn intensity(d: Option<Degree>) -> f64 {
 pub fn perturb(title: &str, degree: Option<Degree>, rng: &mut Rng) -> (String, Vec<&'static str>) {
     let k = intensity(degree);
     let mut tags = Vec::new();
-    let mut els: Vec<String> = title
-        .split(" - ")
-        .map(|e| e.trim().to_string())
-        .filter(|e| !e.is_empty())
-        .collect();
+    let mut els: Vec<String> = title.split(" - ").map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
     if els.is_empty() {
         return (title.to_string(), tags);
     }
@@ -92,9 +88,7 @@ pub fn perturb(title: &str, degree: Option<Degree>, rng: &mut Rng) -> (String, V
         tags.push("drop-last-element");
     }
     // Swap the first two non-part elements.
-    let plain: Vec<usize> = (0..els.len())
-        .filter(|&i| split_part_prefix(&els[i]).0.is_none())
-        .collect();
+    let plain: Vec<usize> = (0..els.len()).filter(|&i| split_part_prefix(&els[i]).0.is_none()).collect();
     if plain.len() >= 2 && rng.chance(0.05 * k) {
         els.swap(plain[0], plain[1]);
         tags.push("reorder-elements");
@@ -195,13 +189,7 @@ fn title_case(s: &str) -> String {
 /// Lowercases every word that is not an acronym (keeps `IPv6`, `SDH`).
 fn lower_first_of_words(s: &str) -> String {
     s.split(' ')
-        .map(|w| {
-            if w.chars().filter(|c| c.is_uppercase()).count() > 1 {
-                w.to_string()
-            } else {
-                w.to_lowercase()
-            }
-        })
+        .map(|w| if w.chars().filter(|c| c.is_uppercase()).count() > 1 { w.to_string() } else { w.to_lowercase() })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -255,10 +243,7 @@ mod tests {
             Some("Optical fiber cables - Fibres")
         );
         assert_eq!(replace_word("Fibreglass", "fibre", "fiber"), None);
-        assert_eq!(
-            replace_word("Colour of things", "colour", "color").as_deref(),
-            Some("Color of things")
-        );
+        assert_eq!(replace_word("Colour of things", "colour", "color").as_deref(), Some("Color of things"));
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
         r.parts.push(p.to_string());
         rest = &t[p.len()..];
     }
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
     // Year.
     let t = rest.trim_start();
     if let Some(t) = t.strip_prefix('-') {
@@ -83,12 +86,7 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
         if t.len() >= 2 && t.as_bytes()[..2].eq_ignore_ascii_case(b"XG") {
             let t2 = &t[2..];
             let n = digits_prefix(t2);
-            let mut sup = Supplement {
-                kind: SuppKind::Xg,
-                number: n.parse().ok(),
-                year: None,
-                stage: None,
-            };
+            let mut sup = Supplement { kind: SuppKind::Xg, number: n.parse().ok(), year: None, stage: None };
             let mut t3 = &t2[n.len()..];
             if let Some(t4) = t3.trim_start().strip_prefix('-') {
                 let t4 = t4.trim_start();

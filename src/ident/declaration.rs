@@ -30,9 +30,7 @@ use std::str::FromStr;
 use super::{normalize, DocType, StdRef};
 
 /// Degree of correspondence (一致性程度).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Degree {
     /// Identical (等同采用).
     Idt,
@@ -100,9 +98,7 @@ impl FromStr for Degree {
         Ok(match l.as_str() {
             "idt" | "identical" | "等同" | "等同采用" | "≡" | "=" => Degree::Idt,
             "mod" | "modified" | "修改" | "修改采用" | "≈" => Degree::Mod,
-            "neq" | "not equivalent" | "non-equivalent" | "非等效" | "非等效采用" | "≠" => {
-                Degree::Neq
-            }
+            "neq" | "not equivalent" | "non-equivalent" | "非等效" | "非等效采用" | "≠" => Degree::Neq,
             "eqv" | "equivalent" | "等效" | "等效采用" => Degree::Eqv,
             "ref" | "reference" | "参照" | "参考" | "参照采用" => Degree::Reference,
             "unknown" => Degree::Unknown,
@@ -183,8 +179,22 @@ const EN_CUES: &[(&str, Degree)] = &[
 ];
 
 const NOISE: &[&str] = &[
-    "本文件", "本标准", "本部分", "本规范", "本指导性技术文件", "该标准", "主要", "国际标准",
-    "采用", "制定", "编制", "起草", "的", "。", ":", "：",
+    "本文件",
+    "本标准",
+    "本部分",
+    "本规范",
+    "本指导性技术文件",
+    "该标准",
+    "主要",
+    "国际标准",
+    "采用",
+    "制定",
+    "编制",
+    "起草",
+    "的",
+    "。",
+    ":",
+    "：",
 ];
 
 fn strip_noise_start(mut s: &str) -> &str {
@@ -234,8 +244,7 @@ fn lead_cue(s: &str) -> Option<(Degree, &str)> {
         }
     }
     for (c, d) in EN_CUES {
-        if t.len() >= c.len() && t.is_char_boundary(c.len()) && t[..c.len()].eq_ignore_ascii_case(c)
-        {
+        if t.len() >= c.len() && t.is_char_boundary(c.len()) && t[..c.len()].eq_ignore_ascii_case(c) {
             let x = &t[c.len()..];
             if !x.starts_with(is_word_char) {
                 return Some((*d, strip_noise_start(x)));
@@ -267,9 +276,9 @@ fn trail_cue(s: &str) -> Option<(Degree, &str)> {
 // Reference finding
 
 const PREFIXES: &[&str] = &[
-    "ISO", "IEC", "CISPR", "ITU-", "IWA", "CCITT", "CCIR", "REC. ITU", "EN ", "BS ", "DIN ",
-    "JIS ", "ANSI", "IEEE", "ASTM", "3GPP", "ETSI", "NF ", "ASME", "SAE ", "UL ", "API ",
-    "IPC", "JEDEC", "EIA", "TIA", "CEN", "IETF", "RFC", "OIML",
+    "ISO", "IEC", "CISPR", "ITU-", "IWA", "CCITT", "CCIR", "REC. ITU", "EN ", "BS ", "DIN ", "JIS ", "ANSI", "IEEE",
+    "ASTM", "3GPP", "ETSI", "NF ", "ASME", "SAE ", "UL ", "API ", "IPC", "JEDEC", "EIA", "TIA", "CEN", "IETF", "RFC",
+    "OIML",
 ];
 
 fn is_cn_start(t: &str) -> bool {
@@ -311,9 +320,7 @@ fn find_ref_start(s: &str) -> Option<usize> {
             if up.starts_with(p) {
                 // Whole-word check for short alphabetic prefixes.
                 let after = up[p.len()..].chars().next();
-                let ok = p.ends_with(' ')
-                    || p.ends_with('-')
-                    || !after.is_some_and(|a| a.is_ascii_alphabetic());
+                let ok = p.ends_with(' ') || p.ends_with('-') || !after.is_some_and(|a| a.is_ascii_alphabetic());
                 if ok {
                     return Some(i);
                 }
@@ -327,21 +334,63 @@ fn find_ref_start(s: &str) -> Option<usize> {
 }
 
 const REF_WORDS: &[&str] = &[
-    "ISO", "IEC", "CISPR", "ITU-T", "ITU-R", "IWA", "CCITT", "CCIR", "REC.", "EN", "BS", "DIN",
-    "JIS", "TS", "TR", "PAS", "GUIDE", "ISP", "DIS", "FDIS", "CD", "WD", "AWI", "NP", "PWI",
-    "DTS", "DTR", "DPAS", "AMD", "AMD.", "COR", "COR.", "ADD", "ADD.", "SUPPL", "SUPPL.",
-    "TECHNICAL", "ANNEX", "APP.", "BIS", "TER", "CSV", "RLV", "CMV", "EXV", "SER", "+", "|",
-    "DAM", "FDAM", "ERR.",
+    "ISO",
+    "IEC",
+    "CISPR",
+    "ITU-T",
+    "ITU-R",
+    "IWA",
+    "CCITT",
+    "CCIR",
+    "REC.",
+    "EN",
+    "BS",
+    "DIN",
+    "JIS",
+    "TS",
+    "TR",
+    "PAS",
+    "GUIDE",
+    "ISP",
+    "DIS",
+    "FDIS",
+    "CD",
+    "WD",
+    "AWI",
+    "NP",
+    "PWI",
+    "DTS",
+    "DTR",
+    "DPAS",
+    "AMD",
+    "AMD.",
+    "COR",
+    "COR.",
+    "ADD",
+    "ADD.",
+    "SUPPL",
+    "SUPPL.",
+    "TECHNICAL",
+    "ANNEX",
+    "APP.",
+    "BIS",
+    "TER",
+    "CSV",
+    "RLV",
+    "CMV",
+    "EXV",
+    "SER",
+    "+",
+    "|",
+    "DAM",
+    "FDAM",
+    "ERR.",
 ];
 
 /// Length (bytes) of the reference starting at the beginning of `s`.
 fn ref_len(s: &str) -> usize {
     // Stop at the first non-ASCII character (CJK title, 《 …).
-    let ascii_end = s
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii())
-        .map(|(i, _)| i)
-        .unwrap_or(s.len());
+    let ascii_end = s.char_indices().find(|(_, c)| !c.is_ascii()).map(|(i, _)| i).unwrap_or(s.len());
     let t = &s[..ascii_end];
     let mut end = 0;
     let mut first = true;
@@ -355,6 +404,7 @@ fn ref_len(s: &str) -> usize {
         let up = w.to_ascii_uppercase();
         let core = up.trim_start_matches(['/', '+']);
         let keep = first
+            || core.is_empty()
             || w.chars().any(|c| c.is_ascii_digit())
             || REF_WORDS.contains(&core)
             || REF_WORDS.iter().any(|r| core.starts_with(&format!("{r}/")))
@@ -414,11 +464,7 @@ fn clean(s: &str) -> String {
             }
         }
     }
-    chars
-        .iter()
-        .zip(keep)
-        .map(|(&c, k)| if k { c } else { ' ' })
-        .collect()
+    chars.iter().zip(keep).map(|(&c, k)| if k { c } else { ' ' }).collect()
 }
 
 fn segments(s: &str) -> Vec<(Sep, String)> {
@@ -439,8 +485,8 @@ fn segments(s: &str) -> Vec<(Sep, String)> {
             '/' => {
                 let prev = cur.trim_end().chars().last();
                 let next_start = (i + 1..chars.len()).find(|&k| chars[k] != ' ');
-                let split = prev.is_some_and(|p| p.is_ascii_digit() || p == ')')
-                    && next_start.is_some_and(starts_ref_at);
+                let split =
+                    prev.is_some_and(|p| p.is_ascii_digit() || p == ')') && next_start.is_some_and(starts_ref_at);
                 (split, Sep::Weak, 1)
             }
             ' ' => {
@@ -463,17 +509,13 @@ fn segments(s: &str) -> Vec<(Sep, String)> {
         i += 1;
     }
     out.push((sep, cur));
-    out.into_iter()
-        .map(|(s, t)| (s, t.trim().to_string()))
-        .collect()
+    out.into_iter().map(|(s, t)| (s, t.trim().to_string())).collect()
 }
 
 fn starts_with_supp(s: &str) -> bool {
     let t = s.trim_start_matches(['+', '/', ' ']);
     let l = t.to_ascii_lowercase();
-    ["amd", "cor", "add", "technical cor", "suppl", "err."]
-        .iter()
-        .any(|k| l.starts_with(k))
+    ["amd", "cor", "add", "technical cor", "suppl", "err."].iter().any(|k| l.starts_with(k))
         && t.chars().any(|c| c.is_ascii_digit() || c == ':')
 }
 
@@ -568,13 +610,7 @@ pub fn parse_declaration(text: &str, degree_column: Option<&str>) -> Declaration
             r.number = part.map(|p| p.to_string()).unwrap_or_default();
             r.year = year;
             r.flags.verbatim = true;
-            pend.push(Pending {
-                reference: r,
-                text: seg.clone(),
-                own,
-                inherited: lead,
-                trail: None,
-            });
+            pend.push(Pending { reference: r, text: seg.clone(), own, inherited: lead, trail: None });
         } else {
             // References in this segment.
             let mut rest = s;
@@ -596,22 +632,16 @@ pub fn parse_declaration(text: &str, degree_column: Option<&str>) -> Declaration
                         if r.is_chinese() {
                             cn_subjects += 1;
                         }
-                        pend.push(Pending {
-                            reference: r,
-                            text: seg.clone(),
-                            own,
-                            inherited: lead,
-                            trail: None,
-                        });
+                        pend.push(Pending { reference: r, text: seg.clone(), own, inherited: lead, trail: None });
                     }
                     Err(_) => unparsed.push(frag.to_string()),
                 }
             }
             if !found_any {
                 let bare = s.trim();
-                let last_is_itu = pend.last().is_some_and(|p| {
-                    matches!(p.reference.family, super::Family::ItuT | super::Family::ItuR)
-                });
+                let last_is_itu = pend
+                    .last()
+                    .is_some_and(|p| matches!(p.reference.family, super::Family::ItuT | super::Family::ItuR));
                 if starts_with_supp(bare) && !pend.is_empty() {
                     if let Some(p) = pend.last_mut() {
                         let glue = if last_is_itu { " " } else { "/" };
@@ -625,19 +655,9 @@ pub fn parse_declaration(text: &str, degree_column: Option<&str>) -> Declaration
                     }
                 } else if last_is_itu && looks_itu_designation(bare) {
                     let publisher = pend.last().map(|p| p.reference.publisher.clone());
-                    let cand = format!(
-                        "{} {}",
-                        publisher.unwrap_or_default(),
-                        &bare[..ref_len(bare)]
-                    );
+                    let cand = format!("{} {}", publisher.unwrap_or_default(), &bare[..ref_len(bare)]);
                     if let Ok(r) = StdRef::parse(&cand) {
-                        pend.push(Pending {
-                            reference: r,
-                            text: seg.clone(),
-                            own,
-                            inherited: lead,
-                            trail: None,
-                        });
+                        pend.push(Pending { reference: r, text: seg.clone(), own, inherited: lead, trail: None });
                     }
                 }
             }
@@ -688,26 +708,14 @@ pub fn parse_declaration(text: &str, degree_column: Option<&str>) -> Declaration
         if degree == Degree::Unknown {
             missing = true;
         }
-        refs.push(DeclaredRef {
-            reference: p.reference,
-            degree,
-            text: p.text,
-        });
+        refs.push(DeclaredRef { reference: p.reference, degree, text: p.text });
     }
     issues.extend(disagreements);
-    let known: Vec<Degree> = refs
-        .iter()
-        .map(|r| r.degree)
-        .filter(|d| *d != Degree::Unknown)
-        .collect();
+    let known: Vec<Degree> = refs.iter().map(|r| r.degree).filter(|d| *d != Degree::Unknown).collect();
     let degree = if refs.is_empty() {
         any_cue.or(column).unwrap_or(Degree::Unknown)
     } else {
-        known
-            .iter()
-            .copied()
-            .min_by_key(|d| d.rank())
-            .unwrap_or(Degree::Unknown)
+        known.iter().copied().min_by_key(|d| d.rank()).unwrap_or(Degree::Unknown)
     };
     if missing || (refs.is_empty() && degree == Degree::Unknown && !norm.trim().is_empty()) {
         issues.push("no degree stated".to_string());
@@ -721,12 +729,7 @@ pub fn parse_declaration(text: &str, degree_column: Option<&str>) -> Declaration
             issues.push(format!("unparsable: {}", norm.trim()));
         }
     }
-    Declaration {
-        raw: text.to_string(),
-        refs,
-        degree,
-        issues,
-    }
+    Declaration { raw: text.to_string(), refs, degree, issues }
 }
 
 /// Digits following `word` (case-insensitive), e.g. `Part 2` → `2`.

@@ -25,9 +25,7 @@ const STAGES: &[(&str, &str)] = &[
 ];
 
 /// Value-added suffixes (IEC).
-const VAPS: &[&str] = &[
-    "CSV", "RLV", "EXV", "CMV", "SER", "DB", "EXV-CMV", "EXV-RLV", "PRV", "CMV-RLV",
-];
+const VAPS: &[&str] = &["CSV", "RLV", "EXV", "CMV", "SER", "DB", "EXV-CMV", "EXV-RLV", "PRV", "CMV-RLV"];
 
 fn stage_word(w: &str) -> Option<&'static str> {
     let up = w.to_ascii_uppercase();
@@ -69,14 +67,17 @@ fn is_vap(w: &str) -> bool {
 
 /// Removes blanks around `/`, `+` and `:` so that `ISO 6789:2003 + Amd 1:2008` and
 /// `ISO 9001 : 2015` take their canonical shape.
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
             let prev = if i > 0 { chars[i - 1] } else { ' ' };
             let next = chars.get(i + 1).copied().unwrap_or(' ');
-            if matches!(prev, '/' | '+' | ':') || matches!(next, '/' | '+' | ':') {
+            let word = |c: char| c.is_alphanumeric() || c == ')';
+            if (matches!(prev, '/' | '+' | ':') && next.is_alphanumeric())
+                || (matches!(next, '/' | '+' | ':') && word(prev))
+            {
                 continue;
             }
         }
@@ -164,11 +165,7 @@ pub(super) fn parse(s: &str, _via_en: bool) -> Option<StdRef> {
         return None;
     }
     let mut pubs: Vec<String> = vec![first.clone()];
-    let mut doc_type = if first == "IWA" {
-        DocType::Iwa
-    } else {
-        DocType::Is
-    };
+    let mut doc_type = if first == "IWA" { DocType::Iwa } else { DocType::Is };
     for p in raw_pieces.iter().skip(1) {
         if p.is_empty() {
             return None;
@@ -249,15 +246,22 @@ fn fill_verbatim(r: &mut StdRef, tail: &str) {
             t = a.trim_end();
         }
     }
+    t = trim_tail(t);
     if let Some((a, b)) = t.rsplit_once(':') {
         if b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()) {
             r.year = b.parse().ok();
             t = a.trim_end();
-        } else if b.is_empty() {
-            t = a.trim_end();
         }
     }
+    if r.year.is_none() {
+        t = trim_tail(t);
+    }
     r.number = t.to_string();
+}
+
+/// Trims the trailing punctuation that the top-level parser strips anyway.
+pub(super) fn trim_tail(s: &str) -> &str {
+    s.trim_end_matches([':', ',', ';', '.', '。', '，', '；', '、', ' '])
 }
 
 fn year_ok(y: u16) -> bool {
@@ -278,8 +282,7 @@ pub(super) fn fill_numbered(r: &mut StdRef, tail: &str, allow_dot: bool) -> bool
             end = i;
             break;
         }
-        if (c == '/' || c == '+') && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_alphabetic())
-        {
+        if (c == '/' || c == '+') && chars.get(k + 1).is_some_and(|(_, n)| n.is_ascii_alphabetic()) {
             end = i;
             break;
         }
@@ -291,13 +294,11 @@ pub(super) fn fill_numbered(r: &mut StdRef, tail: &str, allow_dot: bool) -> bool
         None => (base, None),
     };
     let segs: Vec<&str> = np.split('-').collect();
-    if segs.iter().any(|s| s.is_empty()) {
+    if segs.iter().any(|s| s.is_empty() || s.split(['.', '/']).any(str::is_empty)) {
         return false;
     }
-    let valid = |s: &str, extra: &[char]| {
-        s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.' || extra.contains(&c))
-    };
+    let valid =
+        |s: &str, extra: &[char]| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || extra.contains(&c));
     if !segs[0].starts_with(|c: char| c.is_ascii_digit()) || !valid(segs[0], &[]) {
         return false;
     }
@@ -408,9 +409,8 @@ fn parse_tail(r: &mut StdRef, after: &str) {
         };
         if is_vap(w) {
             r.vap = Some(w.to_ascii_uppercase());
-        } else if w.len() > 2
-            && w[..2].eq_ignore_ascii_case("ED")
-            && is_digits(&w[2..])
+        } else if w.get(..2).is_some_and(|x| x.eq_ignore_ascii_case("ED"))
+            && w.get(2..).is_some_and(is_digits)
             && r.family != Family::Other
         {
             // IEC edition marker (`ED5`): ignored.
@@ -464,12 +464,7 @@ pub(super) fn parse_supp(seg: &str) -> Option<(Supplement, &str)> {
     }
     let t1 = t.trim_start();
     let n: String = t1.chars().take_while(|c| c.is_ascii_digit()).collect();
-    let mut sup = Supplement {
-        kind,
-        number: None,
-        year: None,
-        stage: None,
-    };
+    let mut sup = Supplement { kind, number: None, year: None, stage: None };
     if !n.is_empty() {
         sup.number = n.parse().ok();
         t = &t1[n.len()..];
@@ -525,20 +520,13 @@ fn apply_legacy_iec(r: &mut StdRef) {
 pub(super) fn parse_other(s: &str) -> StdRef {
     let s = squeeze(s);
     let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
-    let pos = words
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
-        .map(|(i, _)| i);
+    let pos =
+        words.iter().enumerate().skip(1).find(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit())).map(|(i, _)| i);
     let (publisher, tail) = match pos {
         Some(i) => (words[..i].join(" "), words[i..].join(" ")),
         None => {
             let first = words.first().copied().unwrap_or("");
-            let letters = first
-                .bytes()
-                .take_while(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'-')
-                .count();
+            let letters = first.bytes().take_while(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'-').count();
             if letters > 0
                 && letters < first.len()
                 && first.as_bytes()[letters].is_ascii_digit()
@@ -559,7 +547,16 @@ pub(super) fn parse_other(s: &str) -> StdRef {
     };
     let mut r = StdRef::blank(Family::Other, publisher);
     r.flags.verbatim = true;
-    if tail.is_empty() || !fill_numbered(&mut r, &tail, false) {
+    let structured = !tail.is_empty() && fill_numbered(&mut r, &tail, false);
+    // The canonical spelling must come back as the same (Other) family.
+    let stable = structured && {
+        let shown = squeeze(&super::normalize(&display(&r)));
+        super::cn::parse(&shown, super::MAX_DEPTH).is_none()
+            && super::itu::parse(&shown, super::MAX_DEPTH).is_none()
+            && parse_en(&shown).is_none()
+            && parse(&shown, false).is_none()
+    };
+    if !stable {
         r.parts.clear();
         r.supplements.clear();
         r.year = None;
@@ -581,9 +578,8 @@ fn is_single(publisher: &str) -> bool {
 fn head(r: &StdRef, with_stage: bool) -> String {
     let mut h = r.publisher.clone();
     let single = is_single(&r.publisher);
-    let type_shown = |t: &DocType| {
-        *t != DocType::Is && !(*t == DocType::Iwa && r.publisher == "IWA") && r.family != Family::Other
-    };
+    let type_shown =
+        |t: &DocType| *t != DocType::Is && !(*t == DocType::Iwa && r.publisher == "IWA") && r.family != Family::Other;
     let stage = if with_stage { r.stage.as_deref() } else { None };
     if let Some(st) = stage {
         let base = st.split('.').next().unwrap_or(st);
@@ -641,10 +637,7 @@ fn supp_iso(sup: &Supplement) -> String {
         SuppKind::Xg => "XG",
         SuppKind::Suppl => "Suppl",
     };
-    let implied = matches!(
-        stage_base,
-        Some("DAM" | "FDAM" | "PDAM" | "DCOR" | "FDCOR" | "DAD" | "PDAD")
-    );
+    let implied = matches!(stage_base, Some("DAM" | "FDAM" | "PDAM" | "DCOR" | "FDCOR" | "DAD" | "PDAD"));
     match stage_base {
         Some(b) if implied => s.push_str(b),
         Some(b) => {
@@ -713,10 +706,7 @@ pub(super) fn display(r: &StdRef) -> String {
     };
     let mut k = 0;
     if let Some(v) = &r.vap {
-        while k < r.supplements.len()
-            && r.supplements[k].kind == SuppKind::Amd
-            && r.supplements[k].stage.is_none()
-        {
+        while k < r.supplements.len() && r.supplements[k].kind == SuppKind::Amd && r.supplements[k].stage.is_none() {
             s.push('+');
             s.push_str(&fmt_supp(&r.supplements[k]));
             k += 1;

@@ -91,13 +91,16 @@ fn version(w: &str) -> Option<u32> {
         let d = inner.strip_prefix(['V', 'v'])?;
         return d.parse().ok();
     }
-    let d = w.strip_prefix("v.").or_else(|| w.strip_prefix("V."))?;
+    let d = w.strip_prefix("v.")?;
     d.parse().ok()
 }
 
 /// Splits glued tokens: `Cor.2` → `Cor. 2`, `App.X` → `App. X`, `)/Cor` → `) Cor`.
 fn pre_split(s: &str) -> String {
-    let mut t = s.replace(")/", ") ");
+    let mut t = s.to_string();
+    for k in [")/A", ")/C", ")/E", ")/T", ")/S"] {
+        t = t.replace(k, &format!(") {}", &k[2..]));
+    }
     for k in ["Amd.", "Cor.", "Add.", "Err.", "Suppl.", "App."] {
         let mut out = String::with_capacity(t.len());
         let mut rest = t.as_str();
@@ -133,11 +136,7 @@ fn upper_series(p: &str) -> String {
 /// Parses an ITU reference; `None` when `s` does not start with an ITU publisher.
 pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
     let (family, rest) = publisher(s)?;
-    let pub_name = if family == Family::ItuT {
-        "ITU-T"
-    } else {
-        "ITU-R"
-    };
+    let pub_name = if family == Family::ItuT { "ITU-T" } else { "ITU-R" };
     let mut r = StdRef::blank(family, pub_name);
     r.doc_type = DocType::Rec;
     // Common text with ISO/IEC.
@@ -152,13 +151,13 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
             }
         }
     }
-    let rest = pre_split(rest.trim_end_matches(':').trim());
+    let rest = pre_split(super::intl::trim_tail(rest.trim()));
     let words: Vec<&str> = rest.split(' ').filter(|w| !w.is_empty()).collect();
     let mut i = 0;
     let mut desig: Vec<&str> = Vec::new();
     while i < words.len() {
         let w = words[i];
-        if w.starts_with('(') || keyword(w).is_some() || version(w).is_some() {
+        if w.starts_with('(') || (!desig.is_empty() && (keyword(w).is_some() || version(w).is_some())) {
             break;
         }
         desig.push(w);
@@ -177,8 +176,7 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
     }
     if family == Family::ItuR {
         if let Some((a, b)) = r.number.rsplit_once('-') {
-            if !b.is_empty() && b.len() <= 3 && b.bytes().all(|c| c.is_ascii_digit()) && looks_like_designation(a)
-            {
+            if !b.is_empty() && b.len() <= 3 && b.bytes().all(|c| c.is_ascii_digit()) && looks_like_designation(a) {
                 r.revision = b.parse().ok();
                 r.number = a.to_string();
             }
@@ -207,18 +205,10 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
             }
             Some(Kw::Supp(kind)) => {
                 let number = take_number(&words, &mut i);
-                r.supplements.push(Supplement {
-                    kind,
-                    number,
-                    year: None,
-                    stage: None,
-                });
+                r.supplements.push(Supplement { kind, number, year: None, stage: None });
             }
             Some(Kw::Suppl) => {
-                let n = words
-                    .get(i)
-                    .filter(|x| x.starts_with(|c: char| c.is_ascii_digit()))
-                    .map(|x| x.to_string());
+                let n = words.get(i).filter(|x| x.starts_with(|c: char| c.is_ascii_digit())).map(|x| x.to_string());
                 if n.is_some() {
                     i += 1;
                 }
@@ -235,11 +225,7 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
                 }
             }
             Some(Kw::Annex) | Some(Kw::App) => {
-                let label = if keyword(w) == Some(Kw::Annex) {
-                    "Annex"
-                } else {
-                    "App."
-                };
+                let label = if keyword(w) == Some(Kw::Annex) { "Annex" } else { "App." };
                 let mut p = label.to_string();
                 while i < words.len() {
                     let x = words[i];

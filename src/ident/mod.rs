@@ -58,14 +58,12 @@ mod itu;
 use std::fmt;
 use std::str::FromStr;
 
-pub use declaration::{parse_declaration, DeclaredRef, Declaration, Degree};
+pub use declaration::{parse_declaration, Declaration, DeclaredRef, Degree};
 pub use normalize::normalize;
 pub use sectors::{sector, SectorCode, MIIT_CODES};
 
 /// Organisation family of a reference.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Family {
     /// Chinese national (`GB`), sector (`YD`, `SJ` …) or local (`DB11`) standard.
     Cn,
@@ -84,9 +82,7 @@ pub enum Family {
 }
 
 /// Nature of a Chinese standard, from the code suffix.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Nature {
     /// No suffix (`GB`, `YD`).
     Mandatory,
@@ -97,9 +93,7 @@ pub enum Nature {
 }
 
 /// Deliverable type.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum DocType {
     /// International Standard (or a Chinese standard).
     Is,
@@ -128,9 +122,7 @@ pub enum DocType {
 }
 
 /// Kind of a supplement to a base document.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum SuppKind {
     /// Amendment (`Amd`, `AMD`, `Amd.`, EN `A`).
     Amd,
@@ -147,9 +139,7 @@ pub enum SuppKind {
 }
 
 /// One supplement (amendment, corrigendum …) attached to a base document.
-#[derive(
-    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Supplement {
     /// Kind of supplement.
     pub kind: SuppKind,
@@ -255,7 +245,20 @@ impl StdRef {
     /// Fails only on empty input or input without any ASCII digit (after
     /// normalisation). Unknown bodies give [`Family::Other`] with `flags.verbatim`.
     pub fn parse(s: &str) -> Result<StdRef, IdentError> {
-        parse_depth(s, 0)
+        parse_top(s)
+    }
+
+    /// Equality ignoring the spelling flags (`via_en`, `from_dot`, `legacy_iec`,
+    /// `two_digit_year`, `year_from_hyphen`), recursively through `double`. This is
+    /// the equality under which `parse(display(parse(s))) == parse(s)` holds.
+    pub fn same_ignoring_spelling(&self, other: &StdRef) -> bool {
+        fn strip(r: &StdRef) -> StdRef {
+            let mut c = r.clone();
+            c.flags = RefFlags { verbatim: c.flags.verbatim, ..RefFlags::default() };
+            c.double = c.double.take().map(|d| Box::new(strip(&d)));
+            c
+        }
+        strip(self) == strip(other)
     }
 
     /// True for Chinese standards.
@@ -265,10 +268,7 @@ impl StdRef {
 
     /// True for ISO, IEC, ISO/IEC, ITU-T and ITU-R references.
     pub fn is_international(&self) -> bool {
-        matches!(
-            self.family,
-            Family::Iso | Family::Iec | Family::IsoIec | Family::ItuT | Family::ItuR
-        )
+        matches!(self.family, Family::Iso | Family::Iec | Family::IsoIec | Family::ItuT | Family::ItuR)
     }
 
     /// True for Chinese sector standards whose code is one of [`MIIT_CODES`].
@@ -328,16 +328,53 @@ impl StdRef {
 /// Maximum nesting for double numbers (`GB …/ISO …`).
 const MAX_DEPTH: u8 = 2;
 
+/// Normalisation + blank squeezing + outer-bracket stripping, iterated to a fixed
+/// point so that the parser always sees a stable string.
+fn pipeline(s: &str) -> String {
+    let mut cur = strip_outer(&intl::squeeze(&normalize(s))).to_string();
+    for _ in 0..6 {
+        let next = strip_outer(&intl::squeeze(&normalize(&cur))).to_string();
+        if next == cur {
+            break;
+        }
+        cur = next;
+    }
+    cur
+}
+
+/// Parses without the round-trip guard (used for nested double numbers).
 pub(crate) fn parse_depth(s: &str, depth: u8) -> Result<StdRef, IdentError> {
-    let n = normalize(s);
-    let n = strip_outer(&n);
+    let n = pipeline(s);
     if n.is_empty() {
         return Err(IdentError::Empty);
     }
     if !n.chars().any(|c| c.is_ascii_digit()) {
         return Err(IdentError::NoNumber(s.to_string()));
     }
-    Ok(parse_normalized(n, depth))
+    Ok(parse_normalized(&n, depth))
+}
+
+/// Top-level parse with the round-trip guard: when the canonical spelling of the
+/// structured result would not read back as the same reference (only seen on
+/// malformed input), the whole normalised string is kept as a verbatim
+/// [`Family::Other`] number instead.
+fn parse_top(s: &str) -> Result<StdRef, IdentError> {
+    let n = pipeline(s);
+    if n.is_empty() {
+        return Err(IdentError::Empty);
+    }
+    if !n.chars().any(|c| c.is_ascii_digit()) {
+        return Err(IdentError::NoNumber(s.to_string()));
+    }
+    let r = parse_normalized(&n, 0);
+    let stable = parse_depth(&r.to_string(), 0).is_ok_and(|again| again.same_ignoring_spelling(&r));
+    if stable {
+        return Ok(r);
+    }
+    let mut v = StdRef::blank(Family::Other, "");
+    v.number = n;
+    v.flags.verbatim = true;
+    Ok(v)
 }
 
 /// Strips wrapping brackets and trailing punctuation.

@@ -19,23 +19,11 @@ pub struct SectorCode {
 }
 
 /// The 18 MIIT sector codes (19 industries; gold shares `YS` with non-ferrous metals).
-pub const MIIT_CODES: [&str; 18] = [
-    "YD", "SJ", "QC", "JB", "HG", "SH", "YB", "YS", "XB", "JC", "FZ", "QB", "BB", "CB", "HB",
-    "QJ", "WJ", "EJ",
-];
+pub const MIIT_CODES: [&str; 18] =
+    ["YD", "SJ", "QC", "JB", "HG", "SH", "YB", "YS", "XB", "JC", "FZ", "QB", "BB", "CB", "HB", "QJ", "WJ", "EJ"];
 
-const fn row(
-    code: &'static str,
-    industry_en: &'static str,
-    industry_zh: &'static str,
-    miit: bool,
-) -> SectorCode {
-    SectorCode {
-        code,
-        industry_en,
-        industry_zh,
-        miit,
-    }
+const fn row(code: &'static str, industry_en: &'static str, industry_zh: &'static str, miit: bool) -> SectorCode {
+    SectorCode { code, industry_en, industry_zh, miit }
 }
 
 /// All known codes: `GB` (national) followed by the sector codes in alphabetical order.

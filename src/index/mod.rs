@@ -97,9 +97,7 @@ fn schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let zh = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default()
-            .set_tokenizer("jieba")
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        TextFieldIndexing::default().set_tokenizer("jieba").set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let f = Fields {
         id: b.add_text_field("id", STRING | STORED),
@@ -199,12 +197,7 @@ fn to_doc(f: &Fields, r: &Record, ord: u64) -> Result<TantivyDocument> {
 ///
 /// Holds the writer lock for the whole build. Returns the generation
 /// directory.
-pub fn build(
-    dir: &Path,
-    ingested: &Ingested,
-    inputs: Vec<InputMeta>,
-    progress: &dyn Progress,
-) -> Result<PathBuf> {
+pub fn build(dir: &Path, ingested: &Ingested, inputs: Vec<InputMeta>, progress: &dyn Progress) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let _lock = WriteLock::acquire(dir)?;
     let current = read_current(dir);

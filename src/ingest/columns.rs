@@ -209,10 +209,10 @@ impl Columns {
             let found = table.iter().find(|(name, _)| fold(name) == f).map(|(_, fld)| *fld);
             match found {
                 Some(field) => {
-                    if cols.map.contains_key(&FieldKey(field)) {
-                        cols.duplicated.push(h.clone());
+                    if let std::collections::hash_map::Entry::Vacant(e) = cols.map.entry(FieldKey(field)) {
+                        e.insert(i);
                     } else {
-                        cols.map.insert(FieldKey(field), i);
+                        cols.duplicated.push(h.clone());
                     }
                 }
                 None => {
@@ -234,20 +234,12 @@ impl Columns {
 
     /// The value of a field in a row ("" when absent).
     pub fn get<'a>(&self, cells: &'a [String], f: Field) -> &'a str {
-        self.map
-            .get(&FieldKey(f))
-            .and_then(|&i| cells.get(i))
-            .map(String::as_str)
-            .unwrap_or("")
+        self.map.get(&FieldKey(f)).and_then(|&i| cells.get(i)).map(String::as_str).unwrap_or("")
     }
 
     /// Header name of a field, for messages.
     pub fn header<'a>(&self, headers: &'a [String], f: Field) -> &'a str {
-        self.map
-            .get(&FieldKey(f))
-            .and_then(|&i| headers.get(i))
-            .map(String::as_str)
-            .unwrap_or("?")
+        self.map.get(&FieldKey(f)).and_then(|&i| headers.get(i)).map(String::as_str).unwrap_or("?")
     }
 }
 
@@ -261,7 +253,8 @@ mod tests {
         let c = Columns::new(&h, Side::Domestic);
         assert!(c.has(Field::Number) && c.has(Field::TitleEn) && c.has(Field::Adoption));
         assert_eq!(c.unknown, vec!["Foo"]);
-        let h: Vec<String> = ["reference", "title.en", "icsCode", "currentStage", "title.de"].iter().map(|s| s.to_string()).collect();
+        let h: Vec<String> =
+            ["reference", "title.en", "icsCode", "currentStage", "title.de"].iter().map(|s| s.to_string()).collect();
         let c = Columns::new(&h, Side::International);
         assert!(c.has(Field::TitleEn) && c.has(Field::Ics) && c.has(Field::Status));
         assert!(c.unknown.is_empty());

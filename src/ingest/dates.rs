@@ -22,12 +22,7 @@ pub fn normalize_date(cell: &str) -> Result<Option<String>, String> {
         return Ok(None);
     }
     // Drop a time part.
-    let date_part = s
-        .split(['T', ' '])
-        .next()
-        .unwrap_or(&s)
-        .trim_end_matches('日')
-        .to_string();
+    let date_part = s.split(['T', ' ']).next().unwrap_or(&s).trim_end_matches('日').to_string();
     let digits_only = date_part.chars().all(|c| c.is_ascii_digit());
     if digits_only {
         match date_part.len() {
@@ -46,10 +41,7 @@ pub fn normalize_date(cell: &str) -> Result<Option<String>, String> {
             _ => return Err(bad(cell)),
         }
     }
-    let parts: Vec<&str> = date_part
-        .split(['-', '/', '.', '年', '月'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> = date_part.split(['-', '/', '.', '年', '月']).filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
         [y, m, d] => ymd(y, m, d, cell),
         [y, m] => ymd(y, m, "1", cell),

@@ -151,12 +151,8 @@ pub struct IngestSummary {
 impl IngestSummary {
     /// Whether every file reconciles: read = indexed + quarantined.
     pub fn reconciles(&self) -> bool {
-        self.files
-            .iter()
-            .all(|f| f.rows_read == f.rows_indexed + f.rows_quarantined)
-            && [&self.domestic, &self.international]
-                .iter()
-                .all(|s| s.rows_read == s.rows_indexed + s.rows_quarantined)
+        self.files.iter().all(|f| f.rows_read == f.rows_indexed + f.rows_quarantined)
+            && [&self.domestic, &self.international].iter().all(|s| s.rows_read == s.rows_indexed + s.rows_quarantined)
     }
 }
 
@@ -242,13 +238,9 @@ pub fn ingest(inputs: &[InputFile], opts: &IngestOptions, progress: &dyn Progres
                 continue;
             }
             match build_record(row, &table.headers, &cols, input.side, &display) {
-                Ok((record, catalogue_id, replaces_ids)) => pending.push(Pending {
-                    record,
-                    file_idx,
-                    raw: row.raw.clone(),
-                    catalogue_id,
-                    replaces_ids,
-                }),
+                Ok((record, catalogue_id, replaces_ids)) => {
+                    pending.push(Pending { record, file_idx, raw: row.raw.clone(), catalogue_id, replaces_ids })
+                }
                 Err(reason) => out.quarantine.push(q(reason)),
             }
         }
@@ -353,8 +345,7 @@ fn build_record(
     if number.is_empty() {
         return Err(format!("empty standard number (column {:?})", cols.header(headers, Field::Number)));
     }
-    let mut reference = StdRef::parse(number)
-        .map_err(|e| format!("unparsable standard number {number:?}: {e}"))?;
+    let mut reference = StdRef::parse(number).map_err(|e| format!("unparsable standard number {number:?}: {e}"))?;
     let mut warnings = Vec::new();
     if side == Side::Domestic && !reference.is_chinese() {
         return Err(format!("not a Chinese standard number {number:?} in a domestic catalogue"));
@@ -408,10 +399,7 @@ fn build_record(
             })
     };
     let split_codes = |s: &str| -> Vec<String> {
-        s.split([';', '；', ',', '，', ' ', '、'])
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect()
+        s.split([';', '；', ',', '，', ' ', '、']).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
     };
     let ics = split_codes(get(Field::Ics));
     for code in &ics {
@@ -471,7 +459,11 @@ fn build_record(
     let doctype = {
         let d = get(Field::Doctype);
         let s = get(Field::SupplementType);
-        if s.is_empty() { d.to_string() } else { format!("{d} {s}").trim().to_string() }
+        if s.is_empty() {
+            d.to_string()
+        } else {
+            format!("{d} {s}").trim().to_string()
+        }
     };
     let record = Record {
         id,
@@ -540,9 +532,7 @@ fn finish_catalogue(
     for p in &pending {
         let r = &p.record;
         if r.side == Side::International && !r.title_en.is_empty() && !r.reference.is_supplement() {
-            work_titles
-                .entry(r.reference.work_item())
-                .or_insert_with(|| (r.title_en.clone(), r.title_fr.clone()));
+            work_titles.entry(r.reference.work_item()).or_insert_with(|| (r.title_en.clone(), r.title_fr.clone()));
         }
     }
     let mut merged: BTreeMap<(Side, String), Record> = BTreeMap::new();
@@ -663,11 +653,8 @@ fn merge_into(a: &mut Record, b: Record) {
 ///    is linked to the next later edition of the same work item.
 fn link_editions(records: &mut [Record]) -> u64 {
     let mut added = 0;
-    let index: HashMap<(Side, String), usize> = records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| ((r.side, r.id.clone()), i))
-        .collect();
+    let index: HashMap<(Side, String), usize> =
+        records.iter().enumerate().map(|(i, r)| ((r.side, r.id.clone()), i)).collect();
     let mut inverse: Vec<(usize, String)> = Vec::new();
     for r in records.iter() {
         for old in &r.replaces {

@@ -35,11 +35,7 @@ pub enum Format {
 impl Format {
     /// Guesses the format from the file name, then from the first bytes.
     pub fn detect(path: &Path, head: &[u8]) -> Format {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(|e| e.to_ascii_lowercase())
-            .unwrap_or_default();
+        let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).unwrap_or_default();
         match ext.as_str() {
             "tsv" | "tab" => return Format::Tsv,
             "jsonl" | "ndjson" | "json" => return Format::Jsonl,
@@ -50,10 +46,7 @@ impl Format {
         if head.starts_with(b"PK\x03\x04") {
             return Format::Xlsx;
         }
-        let first = head
-            .iter()
-            .copied()
-            .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+        let first = head.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
         if first == Some(b'{') {
             return Format::Jsonl;
         }
@@ -145,12 +138,7 @@ pub struct Table {
 ///
 /// Errors only when the file cannot be opened or has no header at all; a bad
 /// row becomes a [`RawRow`] with a problem.
-pub fn read_table(
-    path: &Path,
-    format: Option<Format>,
-    encoding: Encoding,
-    limits: &Limits,
-) -> Result<Table> {
+pub fn read_table(path: &Path, format: Option<Format>, encoding: Encoding, limits: &Limits) -> Result<Table> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
         return Err(Error::input(path, "is a directory, not a catalogue file"));
@@ -166,9 +154,7 @@ pub fn read_table(
         });
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_to_end(&mut bytes))
-        .map_err(|e| Error::io(path, e))?;
+    std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map_err(|e| Error::io(path, e))?;
     let format = format.unwrap_or_else(|| Format::detect(path, &bytes[..bytes.len().min(4096)]));
     match format {
         Format::Xlsx => read_xlsx(path, bytes, limits),
@@ -311,10 +297,8 @@ fn read_delimited(path: &Path, text: &str, delim: u8, limits: &Limits) -> Result
         last_end = end_byte;
         // The reader's position before the read is the end of the previous
         // record; the record's own position is where it starts.
-        let (start_line, start_byte) = record
-            .position()
-            .map(|p| (p.line(), p.byte() as usize))
-            .unwrap_or((start_line, start_byte));
+        let (start_line, start_byte) =
+            record.position().map(|p| (p.line(), p.byte() as usize)).unwrap_or((start_line, start_byte));
         let slice = text.get(start_byte..end_byte).unwrap_or("");
         // csv consumes the previous record's line terminator at the start of
         // the next read, so the slice may begin with it: skip it and move the
@@ -329,15 +313,13 @@ fn read_delimited(path: &Path, text: &str, delim: u8, limits: &Limits) -> Result
             if cells.iter().all(|c| c.is_empty()) {
                 continue;
             }
-            let mut h: Vec<String> = cells
-                .iter()
-                .map(|c| c.trim_start_matches('\u{FEFF}').trim().to_string())
-                .collect();
+            let mut h: Vec<String> =
+                cells.iter().map(|c| c.trim_start_matches('\u{FEFF}').trim().to_string()).collect();
             dedupe_headers(&mut h);
             headers = Some(h);
             continue;
         }
-        let hdr = headers.as_ref().map(Vec::as_slice).unwrap_or(&[]);
+        let hdr = headers.as_deref().unwrap_or(&[]);
         if cells.len() == 1 && cells[0].is_empty() {
             // A blank line: not a row.
             continue;
@@ -379,13 +361,7 @@ fn read_delimited(path: &Path, text: &str, delim: u8, limits: &Limits) -> Result
         }
     }
     let headers = headers.ok_or_else(|| Error::input(path, "file is empty: no header row"))?;
-    Ok(Table {
-        headers,
-        rows,
-        format: Format::Csv,
-        encoding: Encoding::Utf8,
-        notes: Vec::new(),
-    })
+    Ok(Table { headers, rows, format: Format::Csv, encoding: Encoding::Utf8, notes: Vec::new() })
 }
 
 /// Makes duplicated header names unique (`title`, `title#2`) so that no
@@ -429,10 +405,13 @@ fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>)
     }
 }
 
+/// One JSONL line: line number, flattened fields, raw text, problem.
+type ParsedLine = (u64, Vec<(String, String)>, String, Option<String>);
+
 fn read_jsonl(path: &Path, text: &str, limits: &Limits) -> Result<Table> {
     let mut headers: Vec<String> = Vec::new();
     let mut index = std::collections::HashMap::<String, usize>::new();
-    let mut parsed: Vec<(u64, Vec<(String, String)>, String, Option<String>)> = Vec::new();
+    let mut parsed: Vec<ParsedLine> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let lineno = i as u64 + 1;
         let trimmed = line.trim().trim_start_matches('\u{FEFF}');

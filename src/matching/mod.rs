@@ -208,7 +208,11 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
         let note = match r.year {
             Some(y) => format!(
                 "edition mismatch: {y} edition not in catalogue; editions: {}",
-                eds.iter().filter_map(|&i| cat.records[i].reference.year).map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                eds.iter()
+                    .filter_map(|&i| cat.records[i].reference.year)
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             None => "undated reference: current edition taken".to_string(),
         };
@@ -236,7 +240,14 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
             .filter(|&i| same_year(i))
             .collect();
         if let Some(&i) = swapped.first() {
-            return (Some(i), Resolution::Fuzzy, format!("publisher differs: declared {}, catalogue {}", r.publisher, cat.records[i].reference.publisher));
+            return (
+                Some(i),
+                Resolution::Fuzzy,
+                format!(
+                    "publisher differs: declared {}, catalogue {}",
+                    r.publisher, cat.records[i].reference.publisher
+                ),
+            );
         }
         // 4b. Missing or extra part: same number and year, parts differ.
         let mut part_cands: Vec<usize> = cands.iter().copied().filter(|&i| same_year(i) && r.year.is_some()).collect();
@@ -246,7 +257,11 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
             tb.partial_cmp(&ta).unwrap_or(std::cmp::Ordering::Equal).then(cat.records[a].id.cmp(&cat.records[b].id))
         });
         if let Some(&i) = part_cands.first() {
-            return (Some(i), Resolution::Fuzzy, format!("part differs: declared {}, catalogue {}", r, cat.records[i].id));
+            return (
+                Some(i),
+                Resolution::Fuzzy,
+                format!("part differs: declared {}, catalogue {}", r, cat.records[i].id),
+            );
         }
     }
     // 4c. One-character typo in the number, same publisher family and year,
@@ -263,13 +278,19 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
                     continue;
                 }
                 let sim = if domestic_title.is_empty() { 0.5 } else { title_sim(cat, i, domestic_title) };
-                if sim >= 0.5 && best.is_none_or(|(s, j)| sim > s || (sim == s && cat.records[i].id < cat.records[j].id)) {
+                if sim >= 0.5
+                    && best.is_none_or(|(s, j)| sim > s || (sim == s && cat.records[i].id < cat.records[j].id))
+                {
                     best = Some((sim, i));
                 }
             }
         }
         if let Some((_, i)) = best {
-            return (Some(i), Resolution::Fuzzy, format!("number typo: declared {}, catalogue {}", r, cat.records[i].id));
+            return (
+                Some(i),
+                Resolution::Fuzzy,
+                format!("number typo: declared {}, catalogue {}", r, cat.records[i].id),
+            );
         }
     }
     (None, Resolution::Unresolved, "no catalogue entry for this reference".to_string())
@@ -285,7 +306,11 @@ fn weighted_jaccard(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
     let sb: HashSet<&String> = b.iter().collect();
     let inter: f64 = sa.intersection(&sb).map(|t| cat.idf(t)).sum();
     let union: f64 = sa.union(&sb).map(|t| cat.idf(t)).sum();
-    if union == 0.0 { 0.0 } else { inter / union }
+    if union == 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
 }
 
 /// Resolves every declared reference of every domestic record.
@@ -451,13 +476,23 @@ pub fn affinity(code_root: &str, c: &Record) -> bool {
         "YD" => fam == Family::ItuT || committee.contains("JTC 1") || tc("46"),
         "SJ" => committee.contains("JTC 1") || committee.starts_with("IEC") || fam == Family::Iec,
         "QC" => tc("22") || tc("204") || tc("31"),
-        "JB" => ["4", "10", "39", "60", "70", "96", "108", "115", "117", "118", "123", "131", "199", "213"].iter().any(|n| tc(n)) || fam == Family::Iec,
+        "JB" => {
+            ["4", "10", "39", "60", "70", "96", "108", "115", "117", "118", "123", "131", "199", "213"]
+                .iter()
+                .any(|n| tc(n))
+                || fam == Family::Iec
+        }
         "HG" => ["35", "45", "47", "61", "91", "120", "138", "256"].iter().any(|n| tc(n)),
         "SH" => ["28", "193", "67"].iter().any(|n| tc(n)),
-        "YB" | "YS" | "XB" => ["17", "26", "79", "102", "105", "132", "155", "156", "164", "183", "298", "333"].iter().any(|n| tc(n)),
+        "YB" | "YS" | "XB" => {
+            ["17", "26", "79", "102", "105", "132", "155", "156", "164", "183", "298", "333"].iter().any(|n| tc(n))
+        }
         "JC" => ["74", "71", "77", "160", "163", "189", "206"].iter().any(|n| tc(n)),
         "FZ" => ["38", "72", "133", "219"].iter().any(|n| tc(n)),
-        "QB" => ["6", "52", "83", "87", "116", "120", "136", "166", "181", "216", "261"].iter().any(|n| tc(n)) || fam == Family::Iec,
+        "QB" => {
+            ["6", "52", "83", "87", "116", "120", "136", "166", "181", "216", "261"].iter().any(|n| tc(n))
+                || fam == Family::Iec
+        }
         "CB" => tc("8") || tc("188"),
         "HB" | "QJ" => tc("20"),
         "EJ" => tc("85") || committee.contains("TC 45"),
@@ -512,8 +547,8 @@ impl Matcher<'_> {
         let me = 0.5 * (monge_elkan(cat, dtokens, b) + monge_elkan(cat, b, dtokens));
         let cparts = c.reference.parts.join("-");
         let (agree, clash) = if dparts.is_empty() {
-            (0.0, if cparts.is_empty() { 0.0 } else { 0.0 })
-        } else if dparts.iter().any(|p| *p == cparts) {
+            (0.0, 0.0)
+        } else if dparts.contains(&cparts) {
             (1.0, 0.0)
         } else {
             (0.0, 1.0)
@@ -611,12 +646,8 @@ impl Matcher<'_> {
         let model = if c.translated { &self.model_zh } else { &self.model_en };
         let mut contrib = model.contributions(&c.features);
         contrib.sort_by(|a, b| b.1.abs().partial_cmp(&a.1.abs()).unwrap_or(std::cmp::Ordering::Equal));
-        let parts: Vec<String> = contrib
-            .iter()
-            .filter(|(_, v)| v.abs() >= 0.05)
-            .take(6)
-            .map(|(n, v)| format!("{n}{v:+.2}"))
-            .collect();
+        let parts: Vec<String> =
+            contrib.iter().filter(|(_, v)| v.abs() >= 0.05).take(6).map(|(n, v)| format!("{n}{v:+.2}")).collect();
         format!(
             "{}title match p={:.3}: {}",
             if c.translated { "glossary-translated " } else { "" },
@@ -716,7 +747,10 @@ fn pairs_for(m: &Matcher<'_>, d: &Record, decl: &[&ResolvedRef]) -> Vec<Pair> {
         }
     }
     out.sort_by(|a, b| {
-        b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal).then_with(|| a.international.cmp(&b.international))
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| a.international.cmp(&b.international))
     });
     for (i, p) in out.iter_mut().enumerate() {
         p.rank = i as u32 + 1;
@@ -731,7 +765,10 @@ fn pairs_for(m: &Matcher<'_>, d: &Record, decl: &[&ResolvedRef]) -> Vec<Pair> {
 pub fn one_to_one(pairs: Vec<Pair>, domestic_code: impl Fn(&str) -> String) -> Vec<Pair> {
     let mut sorted = pairs;
     sorted.sort_by(|a, b| {
-        b.score.partial_cmp(&a.score).unwrap_or(std::cmp::Ordering::Equal).then_with(|| (&a.domestic, &a.international).cmp(&(&b.domestic, &b.international)))
+        b.score
+            .partial_cmp(&a.score)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| (&a.domestic, &a.international).cmp(&(&b.domestic, &b.international)))
     });
     let mut taken_intl: HashMap<(String, String), f64> = HashMap::new();
     let mut taken_dom: HashMap<String, f64> = HashMap::new();
@@ -787,7 +824,9 @@ pub fn training_samples(
 ) -> Vec<(Features, bool)> {
     let mut truth: HashMap<&str, HashSet<String>> = HashMap::new();
     for r in resolved {
-        if let (Some(i), true) = (&r.international, matches!(r.degree, Degree::Idt | Degree::Mod | Degree::Eqv | Degree::Neq)) {
+        if let (Some(i), true) =
+            (&r.international, matches!(r.degree, Degree::Idt | Degree::Mod | Degree::Eqv | Degree::Neq))
+        {
             if let Some(rec) = m.cat.get(i) {
                 truth.entry(r.domestic.as_str()).or_default().insert(rec.reference.work_item());
             }

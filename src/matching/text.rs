@@ -115,10 +115,7 @@ pub fn title_parts(title: &str) -> Vec<String> {
     let mut rest = lower.as_str();
     while let Some(pos) = rest.find("part ") {
         let after = &rest[pos + 5..];
-        let num: String = after
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '.')
-            .collect();
+        let num: String = after.chars().take_while(|c| c.is_ascii_digit() || *c == '-' || *c == '.').collect();
         let num = num.trim_end_matches(['-', '.']).to_string();
         if !num.is_empty() && num.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             out.push(num);
@@ -128,11 +125,8 @@ pub fn title_parts(title: &str) -> Vec<String> {
     let mut rest = title;
     while let Some(pos) = rest.find('第') {
         let after = &rest[pos + '第'.len_utf8()..];
-        let num: String = after
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .take_while(|c| c.is_ascii_digit() || *c == '-')
-            .collect();
+        let num: String =
+            after.chars().filter(|c| !c.is_whitespace()).take_while(|c| c.is_ascii_digit() || *c == '-').collect();
         let tail: String = after.chars().filter(|c| !c.is_whitespace()).skip(num.chars().count()).take(2).collect();
         if !num.is_empty() && tail == "部分" {
             out.push(num);
