@@ -1,9 +1,9 @@
 //! The catalogue model shared by every stage: [`Record`], [`Side`], [`Status`].
 //!
 //! A [`Record`] is one catalogue entry after ingest, domestic or international,
-//! with its number parsed into a [`StdRef`](crate::ident::StdRef) and its
+//! with its number parsed into a [`StdRef`] and its
 //! adoption declaration (domestic side) parsed into a
-//! [`Declaration`](crate::ident::declaration::Declaration). Records are what
+//! [`Declaration`]. Records are what
 //! the index stores and what matching, scoring and reporting read.
 
 use serde::{Deserialize, Serialize};

@@ -31,7 +31,7 @@
 //!
 //! Published base documents only: ISO, IEC, ISO/IEC and ITU-T; type IS or
 //! Recommendation; no supplement, no consolidated version, no draft; an
-//! English title; a year before [`GenConfig::snapshot_year`]. Work items are
+//! English title; a year from 1979 to before [`GenConfig::snapshot_year`]. Work items are
 //! drawn by family with weights ISO 0.55, IEC (incl. ISO/IEC, CISPR) 0.35,
 //! ITU-T 0.10 (a family that runs out gives way to the others; when every
 //! work item has been adopted once, work items are reused, as when a GB/T
@@ -745,6 +745,10 @@ struct Pool {
     old_items: Vec<usize>,
 }
 
+/// Oldest international edition adopted: Chinese catalogues in use start
+/// around 1980.
+const MIN_SOURCE_YEAR: u16 = 1979;
+
 fn eligible(r: &Record, snapshot_year: u16) -> Option<u16> {
     let rf = &r.reference;
     if r.side != Side::International
@@ -777,7 +781,7 @@ fn eligible(r: &Record, snapshot_year: u16) -> Option<u16> {
         _ => return None,
     }
     let year = rf.year.or_else(|| r.year())?;
-    (1950..snapshot_year).contains(&year).then_some(year)
+    (MIN_SOURCE_YEAR..snapshot_year).contains(&year).then_some(year)
 }
 
 fn bucket_of(f: Family) -> usize {

@@ -317,9 +317,9 @@ fn find_ref_start(s: &str) -> Option<usize> {
         let t = &s[i..];
         let up: String = t.chars().take(9).collect::<String>().to_ascii_uppercase();
         for p in PREFIXES {
-            if up.starts_with(p) {
+            if let Some(rest) = up.strip_prefix(p) {
                 // Whole-word check for short alphabetic prefixes.
-                let after = up[p.len()..].chars().next();
+                let after = rest.chars().next();
                 let ok = p.ends_with(' ') || p.ends_with('-') || !after.is_some_and(|a| a.is_ascii_alphabetic());
                 if ok {
                     return Some(i);

@@ -101,6 +101,9 @@ fn pre_split(s: &str) -> String {
     for k in [")/A", ")/C", ")/E", ")/T", ")/S"] {
         t = t.replace(k, &format!(") {}", &k[2..]));
     }
+    for k in ["/Technical", "/Cor", "/Amd", "/Add", "/Err"] {
+        t = t.replace(k, &format!(" {}", &k[1..]));
+    }
     for k in ["Amd.", "Cor.", "Add.", "Err.", "Suppl.", "App."] {
         let mut out = String::with_capacity(t.len());
         let mut rest = t.as_str();
@@ -163,7 +166,14 @@ pub(super) fn parse(s: &str, depth: u8) -> Option<StdRef> {
         desig.push(w);
         i += 1;
     }
-    let designation = desig.join(" ");
+    let mut designation = desig.join(" ");
+    // `ITU-T Y.2001:2004` (ISO-style year seen in Chinese declarations).
+    if let Some((a, y)) = designation.rsplit_once(':') {
+        if y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()) && !a.is_empty() {
+            r.year = y.parse().ok();
+            designation = a.to_string();
+        }
+    }
     if designation.is_empty() {
         return None;
     }

@@ -307,6 +307,7 @@ fn itu_t() {
     let r = check("ITU-T G Suppl. 1 (12/1972)", "ITU-T G Suppl. 1 (12/1972)", "ITU-T G Suppl. 1");
     assert_eq!(r.doc_type, DocType::Suppl);
     check("ITU-T Rec. G.711", "ITU-T G.711", "ITU-T G.711");
+    check("ITU-T Y.2001:2004", "ITU-T Y.2001 (2004)", "ITU-T Y.2001");
     check("ITU-T G.711", "ITU-T G.711", "ITU-T G.711");
     check("ITU-T G.191 (01/2019)", "ITU-T G.191 (01/2019)", "ITU-T G.191");
     let r = check("ITU-T G.694.1", "ITU-T G.694.1", "ITU-T G.694.1");
