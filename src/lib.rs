@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | ingest | [`ingest`] | catalogue files → [`ingest::Ingested`] (records + quarantine) |
 //! | index | [`index`] | records → tantivy index on disk ([`index::StdIndex`]) |
+//! | score | [`score`] | records + correspondences + [`score::Scope`] → [`score::Scorecard`] (rates, breakdowns, gaps) |
 //!
 //! Identifiers (`GB/T 228.1-2021`, `ISO/IEC 27001:2022/Amd 1:2024`,
 //! `ITU-T Y.2060 (06/2012)`) are parsed by [`ident`], adoption declarations
@@ -37,5 +38,6 @@ pub mod matching;
 pub mod model;
 pub mod progress;
 pub mod report;
+pub mod score;
 
 pub use error::{Error, Result};

@@ -157,8 +157,9 @@ fn index_version_mismatch_asks_for_a_rebuild() {
     run_expect(d.cmd(&["-q", "ingest", "--domestic", good.to_str().unwrap()]), 0);
     let gen = std::fs::read_to_string(d.path().join("stdalign-index/CURRENT")).unwrap();
     let meta_path = d.path().join("stdalign-index").join(gen.trim()).join("meta.json");
-    let meta = std::fs::read_to_string(&meta_path).unwrap().replace("\"format_version\": 1", "\"format_version\": 999");
-    std::fs::write(&meta_path, meta).unwrap();
+    let mut meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["format_version"] = serde_json::json!(999);
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
     let out = run_expect(d.cmd(&["show", "YD/T 1-2020"]), 2);
     assert!(stderr(&out).contains("rebuild the index"), "{}", stderr(&out));
 }

@@ -12,7 +12,7 @@ use super::progress::Ui;
 /// Measure a pairs CSV against a truth CSV.
 ///
 /// Predicted links are, per domestic standard, its rank-1 pair when its score
-/// is at least --threshold (declared pairs score 1). Precision, recall and F1
+/// is at least --threshold (default 0) (declared pairs score 1). Precision, recall and F1
 /// are computed over links, on the work item and on the exact edition;
 /// recall@1 and MRR over the domestic standards of the truth file, using
 /// every pair in the file whatever its score. Figures are given overall, per
@@ -34,12 +34,18 @@ pub struct EvalArgs {
     /// Truth CSV: domestic,international[,degree].
     #[arg(long)]
     truth: PathBuf,
-    /// Score threshold for predicted links.
-    #[arg(long, default_value_t = stdalign::matching::DEFAULT_MIN_SCORE)]
+    /// Score threshold for predicted links (default 0: every rank-1 pair in
+    /// the file, which `match` already cut at its thresholds).
+    #[arg(long, default_value_t = 0.0)]
     threshold: f64,
     /// Print JSON on stdout.
     #[arg(long)]
     json: bool,
+    /// The domestic catalogue(s) matched, to tell English-titled from
+    /// Chinese-only records that have no pair (otherwise the language is taken
+    /// from the pairs file and unpaired records count as English-titled).
+    #[arg(long, num_args = 1.., value_name = "PATH")]
+    domestic: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -201,12 +207,43 @@ fn slice(
 }
 
 impl EvalArgs {
+    /// Domestic id → "en" or "zh", from the catalogues given with --domestic.
+    fn languages(&self) -> anyhow::Result<Option<HashMap<String, String>>> {
+        if self.domestic.is_empty() {
+            return Ok(None);
+        }
+        let inputs: Vec<stdalign::ingest::InputFile> = self
+            .domestic
+            .iter()
+            .map(|p| stdalign::ingest::InputFile::new(p, stdalign::model::Side::Domestic))
+            .collect();
+        let ing = stdalign::ingest::ingest(&inputs, &Default::default(), &stdalign::progress::NoProgress)?;
+        Ok(Some(
+            ing.records
+                .iter()
+                .map(|r| (r.id.clone(), if r.title_en.trim().is_empty() { "zh" } else { "en" }.to_string()))
+                .collect(),
+        ))
+    }
+
     pub fn run(self, _ui: &Ui) -> anyhow::Result<u8> {
         let pairs = read_pairs(&self.pairs)?;
         let truth = read_truth(&self.truth)?;
         let overall = slice("overall", &pairs, &truth, self.threshold, None);
         let mut by_language = Vec::new();
+        let languages = self.languages()?;
+        if let Some(langs) = &languages {
+            for lang in ["en", "zh"] {
+                let doms: HashSet<String> =
+                    langs.iter().filter(|(_, l)| l.as_str() == lang).map(|(d, _)| d.clone()).collect();
+                let name = if lang == "en" { "english-titled" } else { "chinese-only" };
+                by_language.push(slice(name, &pairs, &truth, self.threshold, Some(&doms)));
+            }
+        }
         for lang in ["en", "zh"] {
+            if languages.is_some() {
+                break;
+            }
             // A domestic record's language is known from the pairs file; records
             // without any pair are attributed by the truth file's absence.
             let doms: HashSet<String> = pairs.iter().filter(|p| p.lang == lang).map(|p| p.domestic.clone()).collect();

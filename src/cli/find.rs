@@ -58,7 +58,7 @@ impl FindArgs {
         let hits = idx.lookup(&self.query, None)?;
         let setup = MatchSetup::load(&idx, self.glossary.as_deref(), None, true)?;
         let cat: &Catalogue = &setup.catalogue;
-        let config = MatchConfig { min_score: 0.05, max_pairs: self.top, ..MatchConfig::default() };
+        let config = MatchConfig { min_score: Some(0.05), max_pairs: self.top, ..MatchConfig::default() };
         let matcher = setup.matcher(&idx, config);
         let (kind, records, mut pairs): (&str, Vec<Record>, Vec<Pair>) = if hits.is_empty() {
             // A title: match it as a domestic record would be.

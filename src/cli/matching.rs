@@ -7,8 +7,7 @@ use anyhow::Context;
 use stdalign::index::{StdIndex, DEFAULT_INDEX_DIR};
 use stdalign::matching::features::Model;
 use stdalign::matching::{
-    match_all, one_to_one, query_text, resolve_declared, training_samples, MatchConfig, Pair, ResolvedRef,
-    DEFAULT_MIN_SCORE,
+    match_prepared, one_to_one, prepare, query_text, resolve_declared, training_samples, MatchConfig, Pair, ResolvedRef,
 };
 use stdalign::model::{Record, Side};
 use stdalign::report::safe_cell;
@@ -41,9 +40,10 @@ pub struct MatchArgs {
     /// Output CSV (default: stdout).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Matched pairs below this score are not written.
-    #[arg(long, default_value_t = DEFAULT_MIN_SCORE)]
-    min_score: f64,
+    /// Matched pairs below this score are not written (default: each model's
+    /// own threshold, chosen for 0.97 precision on its training data).
+    #[arg(long)]
+    min_score: Option<f64>,
     /// Most matched pairs per domestic standard.
     #[arg(long, default_value_t = 3)]
     top: usize,
@@ -57,6 +57,10 @@ pub struct MatchArgs {
     /// Match titles only, as if no record declared anything.
     #[arg(long)]
     ignore_declarations: bool,
+    /// When learning, also take the candidates of records that declare
+    /// nothing as negatives (only for catalogues whose declarations are complete).
+    #[arg(long)]
+    undeclared_negatives: bool,
     /// Use the built-in model even when declarations could train one.
     #[arg(long)]
     no_learn: bool,
@@ -72,6 +76,12 @@ pub struct MatchArgs {
     /// Glossary for Chinese titles (default: the bundled one).
     #[arg(long)]
     glossary: Option<PathBuf>,
+    /// Reviewer decisions CSV (domestic, international, decision
+    /// confirm|reject|not-applicable, reason, reviewer, date): rejected pairs
+    /// are dropped, confirmed ones kept whatever their score; unknown numbers
+    /// are reported.
+    #[arg(long)]
+    decisions: Option<PathBuf>,
     /// BM25 candidates per record.
     #[arg(long, default_value_t = 40)]
     candidates: usize,
@@ -100,11 +110,16 @@ impl MatchArgs {
             max_pairs: self.top,
             ..MatchConfig::default()
         };
+        let prepared = {
+            let matcher = setup.matcher(&idx, config.clone());
+            prepare(&matcher, &domestic, ui)
+        };
         if self.model.is_none() && !self.no_learn {
             let mut learned: Vec<(bool, Model)> = Vec::new();
             let matcher = setup.matcher(&idx, config.clone());
             for translated in [false, true] {
-                let samples = training_samples(&matcher, &domestic, &resolved, translated);
+                let samples =
+                    training_samples(&matcher, &domestic, &prepared, &resolved, translated, self.undeclared_negatives);
                 let pos = samples.iter().filter(|s| s.1).count();
                 let which = if translated { "Chinese-only" } else { "English-titled" };
                 if pos >= 30 {
@@ -135,7 +150,17 @@ impl MatchArgs {
                 .with_context(|| format!("writing {}", p.display()))?;
         }
         let matcher = setup.matcher(&idx, config);
-        let mut pairs = match_all(&matcher, &domestic, &resolved, ui);
+        let mut pairs = match_prepared(&matcher, &domestic, &prepared, &resolved);
+        if let Some(p) = &self.decisions {
+            let file = std::fs::File::open(p).with_context(|| format!("reading {}", p.display()))?;
+            let decisions = stdalign::score::decisions::parse_decisions(file)
+                .with_context(|| format!("reading decisions {}", p.display()))?;
+            let (kept, unknown) = stdalign::matching::apply_decisions(pairs, &decisions, &setup.catalogue, &domestic);
+            pairs = kept;
+            for u in unknown {
+                ui.warn(&format!("{}: {u}", p.display()));
+            }
+        }
         if self.one_to_one {
             let codes: std::collections::HashMap<String, String> =
                 domestic.iter().map(|d| (d.id.clone(), d.reference.code_root().unwrap_or("").to_string())).collect();

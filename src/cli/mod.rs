@@ -6,6 +6,7 @@ mod gen;
 mod ingest;
 mod matching;
 mod progress;
+mod report;
 mod setup;
 mod show;
 
@@ -39,6 +40,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Generate a realistic domestic catalogue and its truth file from an international one.
     Gen(gen::GenArgs),
+    /// Score the conversion rate against the target and write the reports (JSON, CSV, XLSX, Markdown, HTML).
+    Report(report::ReportArgs),
 }
 
 impl Cli {
@@ -52,6 +55,7 @@ impl Cli {
             Command::Find(a) => a.run(&ui),
             Command::Match(a) => a.run(&ui),
             Command::Eval(a) => a.run(&ui),
+            Command::Report(a) => a.run(&ui),
         }
     }
 }

@@ -18,7 +18,10 @@
 //!
 //! Schema: `id`, `side`, `keys` (every spelling of the number: edition,
 //! work item, aliases), `work_item`, `title_en` (English, stemmed),
-//! `title_zh` (Chinese, jieba), `ics` (every level of every code),
+//! `title_zh` (Chinese, jieba), `ics` (every level of every code) — for
+//! international records; domestic records use `dom_title_en`,
+//! `dom_title_zh` and `dom_ics`, so that a title search of one side is a
+//! plain disjunction of term queries (block-max WAND applies) —
 //! `committee`, `status`, `family`, `year`, and the stored `record` (JSON).
 
 use std::path::{Path, PathBuf};
@@ -39,7 +42,13 @@ use crate::progress::Progress;
 
 /// On-disk format version. An index with another version is refused with
 /// a "rebuild the index" message.
-pub const INDEX_FORMAT_VERSION: u32 = 1;
+pub const INDEX_FORMAT_VERSION: u32 = 2;
+
+/// Stemmed English stop words left out of candidate queries.
+const QUERY_STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "it", "of", "on", "or", "the", "to", "with", "be",
+    "is", "are", "其", "的", "和", "与", "及", "用",
+];
 
 /// Default index directory.
 pub const DEFAULT_INDEX_DIR: &str = "stdalign-index";
@@ -80,6 +89,9 @@ struct Fields {
     work_item: Field,
     title_en: Field,
     title_zh: Field,
+    dom_title_en: Field,
+    dom_title_zh: Field,
+    dom_ics: Field,
     ics: Field,
     committee: Field,
     status: Field,
@@ -104,8 +116,11 @@ fn schema() -> (Schema, Fields) {
         side: b.add_text_field("side", STRING),
         keys: b.add_text_field("keys", STRING),
         work_item: b.add_text_field("work_item", STRING | STORED),
-        title_en: b.add_text_field("title_en", en),
-        title_zh: b.add_text_field("title_zh", zh),
+        title_en: b.add_text_field("title_en", en.clone()),
+        title_zh: b.add_text_field("title_zh", zh.clone()),
+        dom_title_en: b.add_text_field("dom_title_en", en.clone()),
+        dom_title_zh: b.add_text_field("dom_title_zh", zh),
+        dom_ics: b.add_text_field("dom_ics", STRING),
         ics: b.add_text_field("ics", STRING),
         committee: b.add_text_field("committee", STRING),
         status: b.add_text_field("status", STRING),
@@ -170,15 +185,19 @@ fn to_doc(f: &Fields, r: &Record, ord: u64) -> Result<TantivyDocument> {
         d.add_text(f.keys, &k);
     }
     d.add_text(f.work_item, r.reference.work_item());
+    let (f_en, f_zh, f_ics) = match r.side {
+        Side::International => (f.title_en, f.title_zh, f.ics),
+        Side::Domestic => (f.dom_title_en, f.dom_title_zh, f.dom_ics),
+    };
     if !r.title_en.is_empty() {
-        d.add_text(f.title_en, &r.title_en);
+        d.add_text(f_en, &r.title_en);
     }
     if !r.title_zh.is_empty() {
-        d.add_text(f.title_zh, &r.title_zh);
+        d.add_text(f_zh, &r.title_zh);
     }
     for code in &r.ics {
         for l in ics_levels(code) {
-            d.add_text(f.ics, &l);
+            d.add_text(f_ics, &l);
         }
     }
     if !r.committee.is_empty() {
@@ -219,8 +238,10 @@ pub fn build(dir: &Path, ingested: &Ingested, inputs: Vec<InputMeta>, progress: 
     let (schema, f) = schema();
     let index = Index::create_in_dir(&tdir, schema)?;
     register_tokenizers(&index);
-    let threads = rayon::current_num_threads().clamp(1, 4);
-    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(threads, 64_000_000 * threads)?;
+    // One indexing thread: segment layout and document order then depend
+    // only on the input, so BM25 ties and ranks — and every score derived
+    // from them — are identical from one build to the next.
+    let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 256_000_000)?;
     progress.start("indexing", ingested.records.len() as u64);
     // `ord` is the record's position among the records of its side, sorted
     // by id: the same order as [`StdIndex::records`], so a search hit maps to
@@ -251,7 +272,9 @@ pub fn build(dir: &Path, ingested: &Ingested, inputs: Vec<InputMeta>, progress: 
     sync_dir(&tdir);
     sync_dir(&gen);
     // The switch: write CURRENT.tmp, sync, rename over CURRENT.
+    // CURRENT.tmp is created afresh (never through a symlink left there).
     let tmp = dir.join("CURRENT.tmp");
+    let _ = std::fs::remove_file(&tmp);
     write_synced(&tmp, gen_name.as_bytes())?;
     std::fs::rename(&tmp, dir.join("CURRENT")).map_err(|e| Error::io(dir, e))?;
     sync_dir(dir);
@@ -260,7 +283,7 @@ pub fn build(dir: &Path, ingested: &Ingested, inputs: Vec<InputMeta>, progress: 
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let mut f = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| Error::io(path, e))?;
     f.write_all(bytes).map_err(|e| Error::io(path, e))?;
     f.sync_all().map_err(|e| Error::io(path, e))?;
     Ok(())
@@ -329,8 +352,28 @@ pub struct Hit {
 
 impl StdIndex {
     /// Opens the current generation of an index directory.
+    ///
+    /// A writer may switch `CURRENT` and remove the generation this reader
+    /// was about to open (it keeps the previous generation, but a reader
+    /// that read `CURRENT` two builds ago loses the race): when opening
+    /// fails and `CURRENT` has moved meanwhile, the new one is opened.
     pub fn open(dir: &Path) -> Result<StdIndex> {
-        let gen_name = read_current(dir).ok_or_else(|| Error::NoIndex { path: dir.into() })?;
+        let mut attempt = 0;
+        loop {
+            let gen_name = read_current(dir).ok_or_else(|| Error::NoIndex { path: dir.into() })?;
+            match StdIndex::open_generation(dir, &gen_name) {
+                Ok(idx) => return Ok(idx),
+                Err(e) => {
+                    attempt += 1;
+                    if attempt >= 5 || read_current(dir).as_deref() == Some(gen_name.as_str()) {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_generation(dir: &Path, gen_name: &str) -> Result<StdIndex> {
         let generation = dir.join(gen_name);
         let meta_path = generation.join("meta.json");
         let text = std::fs::read_to_string(&meta_path).map_err(|e| Error::io(&meta_path, e))?;
@@ -460,12 +503,24 @@ impl StdIndex {
                 out.push((score, o as usize));
             }
         }
+        // Equal scores are ordered by record position, not by where the
+        // documents sit in segments.
+        out.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
         Ok(out)
     }
 
     fn title_query(&self, title_en: &str, title_zh: &str, ics: &[String], side: Side) -> Result<Option<BooleanQuery>> {
+        // The candidate query is a plain disjunction of title terms of the
+        // searched side's fields, so that tantivy can prune with block-max
+        // WAND; ICS agreement is scored later, in rescoring. Stop words are
+        // left out: they cost posting-list traversals and carry no evidence.
+        let _ = ics;
+        let (f_en, f_zh) = match side {
+            Side::International => (self.f.title_en, self.f.title_zh),
+            Side::Domestic => (self.f.dom_title_en, self.f.dom_title_zh),
+        };
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, text) in [(self.f.title_en, title_en), (self.f.title_zh, title_zh)] {
+        for (field, text) in [(f_en, title_en), (f_zh, title_zh)] {
             if text.trim().is_empty() {
                 continue;
             }
@@ -476,9 +531,12 @@ impl StdIndex {
                 if tok.text.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
                     continue;
                 }
+                if QUERY_STOP_WORDS.contains(&tok.text.as_str()) {
+                    continue;
+                }
                 seen.insert(tok.text.clone());
             }
-            for t in seen.into_iter().take(48) {
+            for t in seen.into_iter().take(32) {
                 should.push((
                     Occur::Should,
                     Box::new(TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs)),
@@ -488,27 +546,7 @@ impl StdIndex {
         if should.is_empty() {
             return Ok(None);
         }
-        let mut outer: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::new(should)))];
-        for code in ics.iter().take(4) {
-            for l in ics_levels(code).into_iter().skip(1) {
-                outer.push((
-                    Occur::Should,
-                    Box::new(tantivy::query::BoostQuery::new(
-                        Box::new(TermQuery::new(Term::from_field_text(self.f.ics, &l), IndexRecordOption::Basic)),
-                        0.5,
-                    )),
-                ));
-            }
-        }
-        outer.push((
-            Occur::Must,
-            Box::new(tantivy::query::ConstScoreQuery::new(
-                Box::new(TermQuery::new(Term::from_field_text(self.f.side, side.as_str()), IndexRecordOption::Basic)),
-                0.0,
-            )),
-        ));
-        let q = BooleanQuery::new(outer);
-        Ok(Some(q))
+        Ok(Some(BooleanQuery::new(should)))
     }
 
     /// Number of documents.

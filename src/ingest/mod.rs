@@ -218,30 +218,33 @@ pub fn ingest(inputs: &[InputFile], opts: &IngestOptions, progress: &dyn Progres
             ));
         }
         progress.start(&format!("reading {}", input.path.display()), table.rows.len() as u64);
-        for (i, row) in table.rows.iter().enumerate() {
+        let read::Table { headers, rows, .. } = table;
+        // Rows are consumed, so that each row's raw text moves into its
+        // record or quarantine entry instead of being copied.
+        for (i, mut row) in rows.into_iter().enumerate() {
             if i % 1024 == 1023 {
                 progress.inc(1024);
             }
-            let q = |reason: String| Quarantined {
+            let q = |row: RawRow, reason: String| Quarantined {
                 source_file: display.clone(),
                 line: row.line,
                 side: input.side,
                 reason,
-                raw: row.raw.clone(),
+                raw: row.raw,
             };
-            if let Some(p) = &row.problem {
-                out.quarantine.push(q(p.clone()));
+            if let Some(p) = row.problem.take() {
+                out.quarantine.push(q(row, p));
                 continue;
             }
             if no_number {
-                out.quarantine.push(q("file has no standard-number column".into()));
+                out.quarantine.push(q(row, "file has no standard-number column".into()));
                 continue;
             }
-            match build_record(row, &table.headers, &cols, input.side, &display) {
+            match build_record(&row, &headers, &cols, input.side, &display) {
                 Ok((record, catalogue_id, replaces_ids)) => {
-                    pending.push(Pending { record, file_idx, raw: row.raw.clone(), catalogue_id, replaces_ids })
+                    pending.push(Pending { record, file_idx, raw: row.raw, catalogue_id, replaces_ids })
                 }
-                Err(reason) => out.quarantine.push(q(reason)),
+                Err(reason) => out.quarantine.push(q(row, reason)),
             }
         }
         progress.finish();
@@ -418,11 +421,19 @@ fn build_record(
             replaces.push(canonical_ref(&r));
         }
     }
-    let replaced_by: Vec<String> = split_multi(get(Field::ReplacedBy))
+    let mut replaced_by: Vec<String> = split_multi(get(Field::ReplacedBy))
         .into_iter()
         .filter(|r| !r.chars().all(|c| c.is_ascii_digit()))
         .map(|r| canonical_ref(&r))
         .collect();
+    // A catalogue row that lists itself as replaced or replacing would make
+    // an edition chain loop on one record.
+    for list in [&mut replaces, &mut replaced_by] {
+        if list.contains(&id) {
+            list.retain(|r| *r != id);
+            warnings.push(format!("{id} lists itself in its own edition chain; link dropped"));
+        }
+    }
     let adoption = get(Field::Adoption);
     let degree = get(Field::Degree);
     let mut declaration = None;
@@ -692,7 +703,61 @@ fn link_editions(records: &mut [Record]) -> u64 {
             }
         }
     }
+    break_edition_cycles(records);
     added
+}
+
+/// Breaks loops in `replaced_by` chains (A → B → A, or longer), which
+/// catalogues sometimes contain by mistake, so that any code that follows a
+/// chain to its latest edition terminates. A depth-first walk drops every
+/// link that leads back to an edition already on the current path (a back
+/// edge), which leaves the chains acyclic; the record losing the link gets a
+/// warning naming it. Returns the number of links dropped.
+fn break_edition_cycles(records: &mut [Record]) -> u64 {
+    let index: HashMap<(Side, String), usize> =
+        records.iter().enumerate().map(|(i, r)| ((r.side, r.id.clone()), i)).collect();
+    // 0: not visited, 1: on the current path, 2: finished.
+    let mut state = vec![0u8; records.len()];
+    let mut back_edges: Vec<(usize, String)> = Vec::new();
+    for start in 0..records.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        state[start] = 1;
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        while let Some(top) = stack.last_mut() {
+            let (node, edge) = *top;
+            match records[node].replaced_by.get(edge) {
+                Some(target) => {
+                    top.1 += 1;
+                    if let Some(&j) = index.get(&(records[node].side, target.clone())) {
+                        match state[j] {
+                            0 => {
+                                state[j] = 1;
+                                stack.push((j, 0));
+                            }
+                            1 => back_edges.push((node, target.clone())),
+                            _ => {}
+                        }
+                    }
+                }
+                None => {
+                    state[node] = 2;
+                    stack.pop();
+                }
+            }
+        }
+    }
+    let dropped = back_edges.len() as u64;
+    for (i, target) in back_edges {
+        let r = &mut records[i];
+        r.replaced_by.retain(|t| *t != target);
+        r.warnings.push(format!(
+            "edition chain loops: {} → {} leads back to an edition already in the chain; that link is dropped",
+            r.id, target
+        ));
+    }
+    dropped
 }
 
 /// Writes the quarantine file: `source_file,line,side,reason,raw`.
@@ -703,12 +768,14 @@ pub fn write_quarantine(path: &Path, rows: &[Quarantined]) -> Result<()> {
     })?;
     w.write_record(["source_file", "line", "side", "reason", "raw"])?;
     for q in rows {
+        // Every text cell is neutralised: a file may be named `=x.csv`, and
+        // a reason quotes catalogue text.
         w.write_record([
-            q.source_file.as_str(),
+            crate::report::safe_cell(&q.source_file).as_ref(),
             &q.line.to_string(),
             q.side.as_str(),
-            q.reason.as_str(),
-            &crate::report::safe_cell(&q.raw),
+            crate::report::safe_cell(&q.reason).as_ref(),
+            crate::report::safe_cell(&q.raw).as_ref(),
         ])?;
     }
     w.flush().map_err(|e| Error::io(path, e))?;
@@ -764,6 +831,33 @@ YD/T 2-2000,标题,,现行,,2019-13-45\n";
         assert!(reasons.iter().any(|r| r.starts_with("duplicate")), "{reasons:?}");
         assert!(reasons.iter().any(|r| r.starts_with("empty standard number")));
         assert!(reasons.iter().any(|r| r.starts_with("empty title")));
+    }
+
+    #[test]
+    fn edition_cycles_terminate_and_are_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        let iso = "reference,title_en,stage,obsoletes\n\
+ISO 1000:2001,A,95.99,ISO 1000:2002\nISO 1000:2002,B,60.60,ISO 1000:2001\n\
+ISO 2000:2010,Self,60.60,ISO 2000:2010\n\
+ISO 3000:2001,A,95.99,ISO 3000:2003\nISO 3000:2002,B,95.99,ISO 3000:2001\nISO 3000:2003,C,60.60,ISO 3000:2002\n";
+        let inputs = vec![InputFile::new(write(dir.path(), "iso.csv", iso), Side::International)];
+        let got = ingest(&inputs, &IngestOptions::default(), &NoProgress).unwrap();
+        assert!(got.summary.reconciles());
+        assert_eq!(got.summary.international.rows_indexed, 6);
+        let by_id: HashMap<&str, &Record> = got.records.iter().map(|r| (r.id.as_str(), r)).collect();
+        let selfloop = by_id["ISO 2000:2010"];
+        assert!(selfloop.replaces.is_empty() && selfloop.replaced_by.is_empty(), "{selfloop:?}");
+        assert!(selfloop.warnings.iter().any(|w| w.contains("itself")));
+        // Following replaced_by from any record ends.
+        for r in &got.records {
+            let mut seen = std::collections::HashSet::new();
+            let mut cur = r;
+            while let Some(next) = cur.replaced_by.first() {
+                assert!(seen.insert(cur.id.clone()), "loop through {}", cur.id);
+                cur = by_id[next.as_str()];
+            }
+        }
+        assert!(got.records.iter().any(|r| r.warnings.iter().any(|w| w.contains("edition chain loops"))));
     }
 
     #[test]

@@ -160,6 +160,8 @@ pub fn read_table(path: &Path, format: Option<Format>, encoding: Encoding, limit
         Format::Xlsx => read_xlsx(path, bytes, limits),
         Format::Csv | Format::Tsv | Format::Jsonl => {
             let (text, used, mut notes) = decode(&bytes, encoding);
+            // The decoded text is all that is needed from here on.
+            drop(bytes);
             let mut table = match format {
                 Format::Jsonl => read_jsonl(path, &text, limits)?,
                 _ => read_delimited(path, &text, if format == Format::Tsv { b'\t' } else { b',' }, limits)?,
@@ -176,11 +178,12 @@ pub fn read_table(path: &Path, format: Option<Format>, encoding: Encoding, limit
 /// Decodes bytes to text, returning the encoding used and notes.
 ///
 /// Auto-detection: a UTF-8 or UTF-16 BOM wins; otherwise valid UTF-8 is
-/// UTF-8; otherwise GB18030 is tried and kept when it produces fewer invalid
-/// sequences than UTF-8. Invalid sequences become U+FFFD, which marks the
+/// UTF-8; otherwise each line is decoded as UTF-8 or GB18030, whichever it
+/// is valid in (a file mixing both keeps every row, with a note; Latin-1
+/// lines are neither). Invalid sequences become U+FFFD, which marks the
 /// rows that contain them as having invalid encoding.
 pub fn decode(bytes: &[u8], requested: Encoding) -> (String, Encoding, Vec<String>) {
-    let mut notes = Vec::new();
+    let notes = Vec::new();
     let enc = match requested {
         Encoding::Auto => {
             if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -190,17 +193,10 @@ pub fn decode(bytes: &[u8], requested: Encoding) -> (String, Encoding, Vec<Strin
             } else if std::str::from_utf8(bytes).is_ok() {
                 Encoding::Utf8
             } else {
-                let (_, _, gb_bad) = encoding_rs::GB18030.decode(bytes);
-                let utf8_bad = String::from_utf8_lossy(bytes).matches('\u{FFFD}').count();
-                let gb_text = encoding_rs::GB18030.decode_without_bom_handling(bytes).0;
-                let gb_bad_count = gb_text.matches('\u{FFFD}').count();
-                if !gb_bad || gb_bad_count < utf8_bad {
-                    notes.push("encoding detected as GB18030 (not valid UTF-8)".to_string());
-                    Encoding::Gb18030
-                } else {
-                    notes.push("file is neither valid UTF-8 nor GB18030; invalid bytes mark their rows".to_string());
-                    Encoding::Utf8
-                }
+                // Not valid UTF-8 as a whole: decide line by line, so that a
+                // UTF-8 file with one GB18030 row (or the reverse) keeps every
+                // row readable instead of turning the whole file to mojibake.
+                return decode_by_line(bytes);
             }
         }
         other => other,
@@ -220,6 +216,127 @@ pub fn decode(bytes: &[u8], requested: Encoding) -> (String, Encoding, Vec<Strin
             cow.into_owned()
         }
     };
+    (text, enc, notes)
+}
+
+/// How one physical line of a non-UTF-8 file decodes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LineEnc {
+    Ascii,
+    Utf8Only,
+    GbOnly,
+    Both,
+    Neither,
+}
+
+/// Whether GB18030-decodable bytes look like Chinese text rather than a
+/// single-byte encoding (Latin-1, Windows-1252) that happens to decode: in
+/// GB text most two-byte characters have a trail byte of 0xA1 or more,
+/// while an accented Latin-1 letter followed by an ASCII letter makes a
+/// "pair" with an ASCII trail byte.
+fn gb_plausible(line: &[u8]) -> bool {
+    let (mut pairs, mut good, mut i) = (0usize, 0usize, 0usize);
+    while i < line.len() {
+        let b = line[i];
+        if b < 0x80 {
+            i += 1;
+        } else if line.get(i + 1).is_some_and(|t| t.is_ascii_digit()) {
+            // Four-byte sequence.
+            pairs += 1;
+            good += 1;
+            i += 4;
+        } else {
+            pairs += 1;
+            if line.get(i + 1).is_some_and(|&t| t >= 0xA1) {
+                good += 1;
+            }
+            i += 2;
+        }
+    }
+    pairs == 0 || good * 2 >= pairs
+}
+
+/// Whether most non-ASCII characters of a text are CJK-range (U+0800 and up).
+fn looks_cjk(s: &str) -> bool {
+    let (mut all, mut cjk) = (0usize, 0usize);
+    for c in s.chars().filter(|c| !c.is_ascii()) {
+        all += 1;
+        if c >= '\u{0800}' {
+            cjk += 1;
+        }
+    }
+    cjk * 2 >= all
+}
+
+fn classify_line(line: &[u8]) -> LineEnc {
+    if line.is_ascii() {
+        return LineEnc::Ascii;
+    }
+    let utf8 = std::str::from_utf8(line).is_ok();
+    let gb = {
+        let (_, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(line);
+        !had_errors && gb_plausible(line)
+    };
+    match (utf8, gb) {
+        (true, true) => LineEnc::Both,
+        (true, false) => LineEnc::Utf8Only,
+        (false, true) => LineEnc::GbOnly,
+        (false, false) => LineEnc::Neither,
+    }
+}
+
+/// Decodes a file that is not valid UTF-8, one physical line at a time
+/// (`\n` is a single byte that never occurs inside a UTF-8 or GB18030
+/// character, so lines can be decoded independently). Lines valid in only
+/// one encoding use it; lines valid in both use the file's majority; lines
+/// valid in neither are decoded lossily, so that their rows are quarantined
+/// as invalid encoding with the field named.
+fn decode_by_line(bytes: &[u8]) -> (String, Encoding, Vec<String>) {
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    let kinds: Vec<LineEnc> = lines.iter().map(|l| classify_line(l)).collect();
+    let count = |k: LineEnc| kinds.iter().filter(|&&x| x == k).count();
+    let (n_utf8, n_gb, n_bad) = (count(LineEnc::Utf8Only), count(LineEnc::GbOnly), count(LineEnc::Neither));
+    let gb_majority = n_gb > n_utf8;
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let (mut gb_used, mut utf8_used) = (Vec::new(), Vec::new());
+    for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
+        let as_gb = match kind {
+            LineEnc::GbOnly => true,
+            // Valid in both: real UTF-8 Chinese decodes to CJK characters,
+            // GB18030 bytes read as UTF-8 mostly to Latin/Greek/Cyrillic.
+            LineEnc::Both => gb_majority && !std::str::from_utf8(line).is_ok_and(looks_cjk),
+            _ => false,
+        };
+        if as_gb {
+            gb_used.push(i + 1);
+            text.push_str(&encoding_rs::GB18030.decode_without_bom_handling(line).0);
+        } else {
+            if matches!(kind, LineEnc::Utf8Only | LineEnc::Both) {
+                utf8_used.push(i + 1);
+            }
+            text.push_str(&String::from_utf8_lossy(line));
+        }
+    }
+    let mut notes = Vec::new();
+    let enc = if gb_used.len() > utf8_used.len() { Encoding::Gb18030 } else { Encoding::Utf8 };
+    if !gb_used.is_empty() && utf8_used.is_empty() {
+        notes.push("encoding detected as GB18030 (not valid UTF-8)".to_string());
+    } else if !gb_used.is_empty() {
+        notes.push(format!(
+            "mixed encodings: {} lines decoded as GB18030 (first at line {}), {} as UTF-8 (first at line {})",
+            gb_used.len(),
+            gb_used[0],
+            utf8_used.len(),
+            utf8_used[0]
+        ));
+    }
+    if n_bad > 0 {
+        notes.push(format!(
+            "{n_bad} lines are neither valid UTF-8 nor GB18030 (first at line {}; Latin-1 or Windows-1252?): \
+             their rows are quarantined as invalid encoding; convert the file to UTF-8",
+            kinds.iter().position(|&x| x == LineEnc::Neither).map_or(0, |i| i + 1)
+        ));
+    }
     (text, enc, notes)
 }
 
@@ -605,6 +722,27 @@ mod tests {
         let (text, enc, _) = decode(&bytes, Encoding::Auto);
         assert_eq!(enc, Encoding::Gb18030);
         assert!(text.contains("标准号"));
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_gb18030_row_keeps_every_row() {
+        let mut bytes = "标准号,中文标准名称\nYD/T 1-2020,通信 总则\n".as_bytes().to_vec();
+        bytes.extend_from_slice(&encoding_rs::GB18030.encode("YD/T 2-2020,光纤 测试\n").0);
+        bytes.extend_from_slice("YD/T 3-2020,无线 接入\n".as_bytes());
+        let (text, enc, notes) = decode(&bytes, Encoding::Auto);
+        assert_eq!(enc, Encoding::Utf8);
+        assert_eq!(text, "标准号,中文标准名称\nYD/T 1-2020,通信 总则\nYD/T 2-2020,光纤 测试\nYD/T 3-2020,无线 接入\n");
+        assert!(notes[0].contains("mixed encodings") && notes[0].contains("line 3"), "{notes:?}");
+    }
+
+    #[test]
+    fn latin1_is_not_taken_for_gb18030() {
+        let (text, _, notes) = decode(b"number,title_en\nYD/T 1-2020,T\xe9l\xe9com g\xe9n\xe9ral\n", Encoding::Auto);
+        assert!(text.contains('\u{FFFD}'), "{text}");
+        assert!(
+            notes.iter().any(|n| n.contains("neither valid UTF-8 nor GB18030") && n.contains("line 2")),
+            "{notes:?}"
+        );
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //! | `year_ok` | 1 when the candidate was published no later than the domestic standard, 0.5 unknown |
 //! | `current` | 1 when the candidate edition is current |
 //! | `bm25_rr` | 1 / retrieval rank |
+//! | `dom_info` | min(1, Σ_A w / 25): how much a domestic title says (short generic titles say little) |
+//! | `coverage` | share of a Chinese-only title's Han characters the glossary translated (1 for English titles) |
 //!
 //! The score is `σ(b + Σ_k w_k·x_k)`, a logistic model whose weights are
 //! learned from declared adoptions (see [`Model::fit`]).
@@ -25,7 +27,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in vector order.
-pub const FEATURE_NAMES: [&str; 11] = [
+pub const FEATURE_NAMES: [&str; 13] = [
     "wjaccard",
     "cover_dom",
     "cover_int",
@@ -37,6 +39,8 @@ pub const FEATURE_NAMES: [&str; 11] = [
     "year_ok",
     "current",
     "bm25_rr",
+    "dom_info",
+    "coverage",
 ];
 
 /// Number of features.
@@ -54,6 +58,14 @@ pub struct Model {
     pub weights: Vec<f64>,
     /// How the weights were obtained.
     pub origin: String,
+    /// Default decision threshold: the lowest score at which the training
+    /// candidates reached the target precision (see [`Model::choose_threshold`]).
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+}
+
+fn default_threshold() -> f64 {
+    0.5
 }
 
 impl Model {
@@ -67,39 +79,108 @@ impl Model {
         FEATURE_NAMES.iter().zip(self.weights.iter().zip(x)).map(|(n, (w, v))| (*n, w * v)).collect()
     }
 
-    /// Fits a logistic regression by batch gradient descent with L2
-    /// regularisation (λ = 1e-3), positives re-weighted to balance the classes.
-    /// Deterministic: fixed start, fixed step count, fixed order.
+    /// Fits a logistic regression by Newton's method (iteratively
+    /// reweighted least squares) on the mean log-loss with an L2 penalty
+    /// (λ = 1e-4, intercept unpenalised). Classes are not re-weighted, so the
+    /// score estimates P(correct | features) under the training mix of
+    /// candidates. Deterministic: fixed start, at most 50 iterations, fixed
+    /// order. The default threshold is then chosen with
+    /// [`Model::choose_threshold`] for a precision of 0.97.
     pub fn fit(samples: &[(Features, bool)], origin: &str) -> Model {
-        let n_pos = samples.iter().filter(|s| s.1).count().max(1) as f64;
-        let n_neg = samples.iter().filter(|s| !s.1).count().max(1) as f64;
-        let (wp, wn) = (0.5 / n_pos, 0.5 / n_neg);
-        let mut w = [0.0f64; N_FEATURES];
-        let mut b = 0.0f64;
-        let lambda = 1e-3;
-        let mut lr = 2.0;
-        for step in 0..2000 {
-            let mut gw = [0.0f64; N_FEATURES];
-            let mut gb = 0.0;
+        const D: usize = N_FEATURES + 1;
+        let n = samples.len().max(1) as f64;
+        let lambda = 1e-4;
+        let mut beta = [0.0f64; D];
+        for _ in 0..50 {
+            let mut grad = [0.0f64; D];
+            let mut hess = [[0.0f64; D]; D];
             for (x, y) in samples {
-                let p = sigmoid(b + w.iter().zip(x).map(|(a, v)| a * v).sum::<f64>());
+                let mut z = [0.0f64; D];
+                z[0] = 1.0;
+                z[1..].copy_from_slice(x);
+                let p = sigmoid(z.iter().zip(&beta).map(|(a, b)| a * b).sum());
                 let err = p - if *y { 1.0 } else { 0.0 };
-                let sw = if *y { wp } else { wn };
-                for k in 0..N_FEATURES {
-                    gw[k] += sw * err * x[k];
+                let w = (p * (1.0 - p)).max(1e-9);
+                for a in 0..D {
+                    grad[a] += err * z[a] / n;
+                    for b in 0..D {
+                        hess[a][b] += w * z[a] * z[b] / n;
+                    }
                 }
-                gb += sw * err;
             }
-            for k in 0..N_FEATURES {
-                w[k] -= lr * (gw[k] + lambda * w[k]);
+            for a in 1..D {
+                grad[a] += lambda * beta[a];
+                hess[a][a] += lambda;
             }
-            b -= lr * gb;
-            if step == 1000 {
-                lr = 1.0;
+            hess[0][0] += 1e-9;
+            let Some(step) = solve(hess, grad) else { break };
+            let mut max = 0.0f64;
+            for a in 0..D {
+                beta[a] -= step[a];
+                max = max.max(step[a].abs());
+            }
+            if max < 1e-8 {
+                break;
             }
         }
-        Model { bias: b, weights: w.to_vec(), origin: origin.to_string() }
+        let mut m = Model { bias: beta[0], weights: beta[1..].to_vec(), origin: origin.to_string(), threshold: 0.5 };
+        m.threshold = m.choose_threshold(samples, 0.97);
+        m
     }
+
+    /// The lowest threshold t (on a 0.01 grid, at least 0.3) at which the
+    /// samples scoring ≥ t are correct at least `precision` of the time.
+    pub fn choose_threshold(&self, samples: &[(Features, bool)], precision: f64) -> f64 {
+        let mut scored: Vec<(f64, bool)> = samples.iter().map(|(x, y)| (self.score(x), *y)).collect();
+        scored.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        // Walk the grid downwards while the cumulative precision holds.
+        let mut best = 0.99;
+        for step in (30..=99).rev() {
+            let t = step as f64 / 100.0;
+            let above = scored.iter().take_while(|s| s.0 >= t).count();
+            if above == 0 {
+                best = t;
+                continue;
+            }
+            let correct = scored.iter().take(above).filter(|s| s.1).count();
+            if correct as f64 / above as f64 >= precision {
+                best = t;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+}
+
+/// Solves `a·x = b` by Gaussian elimination with partial pivoting.
+fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> Option<[f64; D]> {
+    #[allow(clippy::needless_range_loop)]
+    for col in 0..D {
+        let piv = (col..D)
+            .max_by(|&i, &j| a[i][col].abs().partial_cmp(&a[j][col].abs()).unwrap_or(std::cmp::Ordering::Equal))?;
+        if a[piv][col].abs() < 1e-15 {
+            return None;
+        }
+        a.swap(col, piv);
+        b.swap(col, piv);
+        for row in col + 1..D {
+            let f = a[row][col] / a[col][col];
+            for k in col..D {
+                a[row][k] -= f * a[col][k];
+            }
+            b[row] -= f * b[col];
+        }
+    }
+    let mut x = [0.0f64; D];
+    for row in (0..D).rev() {
+        let mut s = b[row];
+        for k in row + 1..D {
+            s -= a[row][k] * x[k];
+        }
+        x[row] = s / a[row][row];
+    }
+    Some(x)
 }
 
 fn sigmoid(z: f64) -> f64 {

@@ -100,6 +100,9 @@ impl Catalogue {
             }
             tokens.push(t);
         }
+        for v in by_work.values_mut() {
+            v.sort_by_key(|&i| (records[i].reference.year, records[i].id.clone()));
+        }
         let n = records.len() as f64;
         let idf: HashMap<String, f64> =
             df.into_iter().map(|(t, d)| (t, ((n + 1.0) / (d as f64 + 1.0)).ln() + 1.0)).collect();
@@ -118,10 +121,8 @@ impl Catalogue {
     }
 
     /// Editions of a work item (base documents), oldest first.
-    pub fn editions(&self, work_item: &str) -> Vec<usize> {
-        let mut v = self.by_work.get(work_item).cloned().unwrap_or_default();
-        v.sort_by_key(|&i| (self.records[i].reference.year, self.records[i].id.clone()));
-        v
+    pub fn editions(&self, work_item: &str) -> &[usize] {
+        self.by_work.get(work_item).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// The current edition of a work item, or its latest.
@@ -396,8 +397,9 @@ pub struct Pair {
 pub struct MatchConfig {
     /// BM25 candidates per domestic record.
     pub top_k: usize,
-    /// Matched pairs below this score are not emitted.
-    pub min_score: f64,
+    /// Matched pairs below this score are not emitted; `None`: each model's
+    /// own threshold (chosen for 0.97 precision on its training data).
+    pub min_score: Option<f64>,
     /// Most matched pairs per domestic record.
     pub max_pairs: usize,
     /// Skip the title pass for records whose declaration resolved.
@@ -406,12 +408,19 @@ pub struct MatchConfig {
 
 impl Default for MatchConfig {
     fn default() -> MatchConfig {
-        MatchConfig { top_k: 40, min_score: DEFAULT_MIN_SCORE, max_pairs: 3, declared_only_when_resolved: false }
+        MatchConfig { top_k: 40, min_score: None, max_pairs: 3, declared_only_when_resolved: false }
     }
 }
 
-/// Default threshold of a matched pair.
-pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+/// Retrieved candidates of one domestic record with their features, before
+/// any model is applied (so that one retrieval serves training and scoring).
+#[derive(Debug, Clone, Default)]
+pub struct RawCandidates {
+    /// Whether the compared title was a glossary translation.
+    pub translated: bool,
+    /// (catalogue position, features) in retrieval order.
+    pub list: Vec<(usize, Features)>,
+}
 
 /// A scored candidate of one domestic record.
 #[derive(Debug, Clone)]
@@ -524,7 +533,20 @@ fn monge_elkan(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
     let mut den = 0.0;
     for x in a {
         let w = cat.idf(x);
-        let best = b.iter().map(|y| if x == y { 1.0 } else { strsim::jaro_winkler(x, y) }).fold(0.0, f64::max);
+        // Jaro-Winkler only between tokens that share a first letter: others
+        // score low anyway, and skipping them keeps rescoring cheap.
+        let best = b
+            .iter()
+            .map(|y| {
+                if x == y {
+                    1.0
+                } else if x.as_bytes().first() == y.as_bytes().first() {
+                    strsim::jaro_winkler(x, y)
+                } else {
+                    0.0
+                }
+            })
+            .fold(0.0, f64::max);
         num += w * best;
         den += w;
     }
@@ -533,7 +555,15 @@ fn monge_elkan(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
 
 impl Matcher<'_> {
     /// Features of domestic `d` against catalogue record `i`.
-    pub fn features(&self, d: &Record, dtokens: &[String], dparts: &[String], i: usize, rank: usize) -> Features {
+    pub fn features(
+        &self,
+        d: &Record,
+        dtokens: &[String],
+        dparts: &[String],
+        coverage: f64,
+        i: usize,
+        rank: usize,
+    ) -> Features {
         let cat = self.cat;
         let c = &cat.records[i];
         let b = &cat.tokens[i];
@@ -576,16 +606,22 @@ impl Matcher<'_> {
             year_ok,
             if c.status.is_current() { 1.0 } else { 0.0 },
             1.0 / rank as f64,
+            (wa / 25.0).min(1.0),
+            coverage,
         ]
     }
 
-    /// Scored candidates of one domestic record, best first, one per work
-    /// item, the edition chosen by year plausibility.
-    pub fn candidates(&self, d: &Record) -> Vec<Candidate> {
+    /// Model-free candidates of one domestic record: every retrieved
+    /// international base document with its features.
+    pub fn raw_candidates(&self, d: &Record) -> RawCandidates {
         let (q, alts, translated) = query_text(d, self.glossary);
         if q.trim().is_empty() {
-            return Vec::new();
+            return RawCandidates { translated, list: Vec::new() };
         }
+        let coverage = match (translated, self.glossary) {
+            (true, Some(g)) => g.translate(&d.title_zh).coverage,
+            _ => 1.0,
+        };
         let query = if alts.is_empty() { q.clone() } else { format!("{q} {alts}") };
         let hits = self.source.candidates(&query, &d.ics, self.config.top_k);
         let dtokens = text::strip_parts(&text::tokens(&q));
@@ -593,8 +629,7 @@ impl Matcher<'_> {
         dparts.extend(text::title_parts(&d.title_zh));
         dparts.sort();
         dparts.dedup();
-        let model = if translated { &self.model_zh } else { &self.model_en };
-        let mut by_work: BTreeMap<String, Candidate> = BTreeMap::new();
+        let mut list = Vec::with_capacity(hits.len());
         for (rank, (_, i)) in hits.iter().enumerate() {
             let i = *i;
             if i >= self.cat.records.len() {
@@ -604,12 +639,25 @@ impl Matcher<'_> {
             if c.reference.is_supplement() || c.reference.stage.is_some() || c.status == Status::Draft {
                 continue;
             }
-            let x = self.features(d, &dtokens, &dparts, i, rank + 1);
-            let s = model.score(&x);
-            let wi = c.reference.work_item();
+            list.push((i, self.features(d, &dtokens, &dparts, coverage, i, rank + 1)));
+        }
+        RawCandidates { translated, list }
+    }
+
+    /// Scores raw candidates: best first, one per work item, the edition
+    /// chosen by year plausibility.
+    pub fn score_candidates(&self, d: &Record, raw: &RawCandidates) -> Vec<Candidate> {
+        let model = if raw.translated { &self.model_zh } else { &self.model_en };
+        let mut by_work: BTreeMap<String, Candidate> = BTreeMap::new();
+        for (i, x) in &raw.list {
+            let s = model.score(x);
+            let wi = self.cat.records[*i].reference.work_item();
             let better = by_work.get(&wi).is_none_or(|e| s > e.score);
             if better {
-                by_work.insert(wi.clone(), Candidate { idx: i, work_item: wi, score: s, features: x, translated });
+                by_work.insert(
+                    wi.clone(),
+                    Candidate { idx: *i, work_item: wi, score: s, features: *x, translated: raw.translated },
+                );
             }
         }
         let mut out: Vec<Candidate> = by_work.into_values().collect();
@@ -623,6 +671,12 @@ impl Matcher<'_> {
                 .then_with(|| self.cat.records[a.idx].id.cmp(&self.cat.records[b.idx].id))
         });
         out
+    }
+
+    /// Scored candidates of one domestic record, best first, one per work
+    /// item, the edition chosen by year plausibility.
+    pub fn candidates(&self, d: &Record) -> Vec<Candidate> {
+        self.score_candidates(d, &self.raw_candidates(d))
     }
 
     /// The edition a domestic standard most plausibly adopted: the latest
@@ -657,39 +711,63 @@ impl Matcher<'_> {
     }
 }
 
+/// Retrieves and featurises the candidates of every domestic record, in
+/// parallel (the expensive, model-free part of matching).
+pub fn prepare(m: &Matcher<'_>, domestic: &[Record], progress: &dyn crate::progress::Progress) -> Vec<RawCandidates> {
+    progress.start("retrieving candidates", domestic.len() as u64);
+    let done = std::sync::atomic::AtomicU64::new(0);
+    let out = domestic
+        .par_iter()
+        .map(|d| {
+            let r = m.raw_candidates(d);
+            if done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 256 == 255 {
+                progress.inc(256);
+            }
+            r
+        })
+        .collect();
+    progress.finish();
+    out
+}
+
 /// Runs both passes over all domestic records, in parallel.
 ///
-/// Returns the pairs sorted by (domestic id, rank) and the resolved
-/// declarations. With `one_to_one`, see [`one_to_one`].
+/// Returns the pairs sorted by (domestic id, rank, international). See
+/// [`one_to_one`] for the best-link mode.
 pub fn match_all(
     m: &Matcher<'_>,
     domestic: &[Record],
     resolved: &[ResolvedRef],
     progress: &dyn crate::progress::Progress,
 ) -> Vec<Pair> {
+    let prepared = prepare(m, domestic, progress);
+    match_prepared(m, domestic, &prepared, resolved)
+}
+
+/// Pairs from prepared candidates (`prepared[i]` belongs to `domestic[i]`).
+pub fn match_prepared(
+    m: &Matcher<'_>,
+    domestic: &[Record],
+    prepared: &[RawCandidates],
+    resolved: &[ResolvedRef],
+) -> Vec<Pair> {
     let mut declared: HashMap<&str, Vec<&ResolvedRef>> = HashMap::new();
     for r in resolved {
         declared.entry(r.domestic.as_str()).or_default().push(r);
     }
-    progress.start("matching", domestic.len() as u64);
-    let done = std::sync::atomic::AtomicU64::new(0);
     let mut pairs: Vec<Pair> = domestic
         .par_iter()
-        .flat_map_iter(|d| {
+        .zip(prepared.par_iter())
+        .flat_map_iter(|(d, raw)| {
             let decl = declared.get(d.id.as_str()).cloned().unwrap_or_default();
-            let v = pairs_for(m, d, &decl);
-            if done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 256 == 255 {
-                progress.inc(256);
-            }
-            v
+            pairs_for(m, d, raw, &decl)
         })
         .collect();
-    progress.finish();
     pairs.sort_by(|a, b| (&a.domestic, a.rank, &a.international).cmp(&(&b.domestic, b.rank, &b.international)));
     pairs
 }
 
-fn pairs_for(m: &Matcher<'_>, d: &Record, decl: &[&ResolvedRef]) -> Vec<Pair> {
+fn pairs_for(m: &Matcher<'_>, d: &Record, raw: &RawCandidates, decl: &[&ResolvedRef]) -> Vec<Pair> {
     let mut out: Vec<Pair> = Vec::new();
     let mut declared_works: HashSet<String> = HashSet::new();
     for r in decl {
@@ -717,10 +795,11 @@ fn pairs_for(m: &Matcher<'_>, d: &Record, decl: &[&ResolvedRef]) -> Vec<Pair> {
     }
     let resolved_any = !out.is_empty();
     if !(resolved_any && m.config.declared_only_when_resolved) {
-        let cands = m.candidates(d);
+        let cands = m.score_candidates(d, raw);
         let mut emitted = 0;
         for c in cands.iter() {
-            if c.score < m.config.min_score {
+            let model = if c.translated { &m.model_zh } else { &m.model_en };
+            if c.score < m.config.min_score.unwrap_or(model.threshold) {
                 break;
             }
             if let Some(p) = out.iter_mut().find(|p| p.international_work_item == c.work_item) {
@@ -817,16 +896,18 @@ pub fn one_to_one(pairs: Vec<Pair>, domestic_code: impl Fn(&str) -> String) -> V
 ///
 /// Positives: for each domestic record whose declaration resolved (IDT, MOD,
 /// EQV, NEQ), the candidate whose work item is the declared one; its other
-/// candidates are negatives. Records that declare nothing contribute their
-/// candidates as negatives too (most undeclared standards have no
-/// counterpart; the few undeclared adoptions among them make the model more
-/// conservative, not less), so that scores are calibrated against
-/// domestic-only standards and not only among true adoptions.
+/// candidates are negatives. With `undeclared_negatives`, records that
+/// declare nothing contribute their top candidates as negatives too, which
+/// calibrates scores against domestic-only standards but mislabels every
+/// undeclared adoption: use it only on catalogues where declarations are
+/// known to be complete.
 pub fn training_samples(
     m: &Matcher<'_>,
     domestic: &[Record],
+    prepared: &[RawCandidates],
     resolved: &[ResolvedRef],
     translated: bool,
+    undeclared_negatives: bool,
 ) -> Vec<(Features, bool)> {
     let mut truth: HashMap<&str, HashSet<String>> = HashMap::new();
     let mut declared_any: HashSet<&str> = HashSet::new();
@@ -840,33 +921,27 @@ pub fn training_samples(
             }
         }
     }
-    let mut samples: Vec<(usize, Vec<(Features, bool)>)> = domestic
-        .par_iter()
-        .enumerate()
-        .filter_map(|(n, d)| {
-            let (_, _, tr) = query_text(d, m.glossary);
-            if tr != translated {
-                return None;
+    let mut out = Vec::new();
+    for (d, raw) in domestic.iter().zip(prepared) {
+        if raw.translated != translated {
+            continue;
+        }
+        // One sample per work item: its best-scoring edition under the
+        // current model, as matching will see it.
+        let cands = m.score_candidates(d, raw);
+        let has_decl = d.declaration.as_ref().is_some_and(|x| !x.refs.is_empty());
+        match truth.get(d.id.as_str()) {
+            Some(works) if cands.iter().any(|c| works.contains(&c.work_item)) => {
+                out.extend(cands.into_iter().map(|c| (c.features, works.contains(&c.work_item))));
             }
-            let has_decl = d.declaration.as_ref().is_some_and(|x| !x.refs.is_empty());
-            match truth.get(d.id.as_str()) {
-                Some(works) => {
-                    let cands = m.candidates(d);
-                    if !cands.iter().any(|c| works.contains(&c.work_item)) {
-                        return None;
-                    }
-                    Some((n, cands.into_iter().map(|c| (c.features, works.contains(&c.work_item))).collect()))
-                }
-                None if !has_decl && !declared_any.contains(d.id.as_str()) => {
-                    let cands = m.candidates(d);
-                    Some((n, cands.into_iter().take(5).map(|c| (c.features, false)).collect()))
-                }
-                None => None,
+            Some(_) => {}
+            None if undeclared_negatives && !has_decl && !declared_any.contains(d.id.as_str()) => {
+                out.extend(cands.into_iter().take(5).map(|c| (c.features, false)));
             }
-        })
-        .collect();
-    samples.sort_by_key(|s| s.0);
-    samples.into_iter().flat_map(|s| s.1).collect()
+            None => {}
+        }
+    }
+    out
 }
 
 /// Default models, learned with `stdalign match --learn` on a generated
@@ -876,16 +951,106 @@ pub fn training_samples(
 /// learned model. See EVAL.md.
 pub fn default_models() -> (Model, Model) {
     let en = Model {
-        bias: -8.784,
-        weights: vec![3.086, 2.908, 1.529, 0.0303, 1.024, -1.471, 0.3957, 0.02048, 0.8279, 0.02229, 3.472],
-        origin: "built-in: learned from 5,790 declared English-titled adoptions of a generated catalogue (seed 7)"
-            .into(),
+        bias: -15.5,
+        weights: vec![3.651, 3.251, 1.657, 1.493, 1.073, -2.29, 0.5578, -0.03068, 2.134, 0.569, 5.515, 0.1792, -2.227e-17],
+        origin: "built-in: English-titled, learned from 5785 declared English-titled adoptions (129591 candidates); thresholds chosen on the same catalogue matched blind (English: lowest with precision >= 0.97; Chinese-only: best F1 with precision >= 0.9); see EVAL.md".into(),
+        threshold: 0.5,
     };
     let zh = Model {
-        bias: -7.863,
-        weights: vec![1.644, 2.691, 0.5927, 0.6171, 1.215, -1.573, 0.9359, 0.05713, 1.655, 0.123, 4.232],
-        origin: "built-in: learned from 1,923 declared Chinese-only adoptions of a generated catalogue (seed 7)".into(),
+        bias: -10.79,
+        weights: vec![1.109, 2.179, -0.1004, 1.942, 1.39, -2.394, 0.9649, -0.005913, 2.425, 0.5032, 5.848, -0.6759, -0.05449],
+        origin: "built-in: Chinese-only, learned from 1920 declared Chinese-only adoptions (42149 candidates); thresholds chosen on the same catalogue matched blind (English: lowest with precision >= 0.97; Chinese-only: best F1 with precision >= 0.9); see EVAL.md".into(),
+        threshold: 0.8,
     };
     debug_assert_eq!(en.weights.len(), N_FEATURES);
     (en, zh)
+}
+
+/// Applies reviewer decisions (see [`crate::score::decisions`]) to pairs, so
+/// that `match` output honours them: a `reject` removes the pairs of that
+/// (domestic, international work item); a `confirm` marks the pair as
+/// reviewer-confirmed in its explanation (with the stated degree, score 1),
+/// adding it when the matcher did not propose it; `not-applicable` notes the
+/// ruling on every pair of the work item. Returns the pairs, re-ranked and
+/// sorted as [`match_all`] sorts them, and the decisions naming numbers found
+/// in neither catalogue (`line N: NUMBER (side) not in the catalogue`).
+pub fn apply_decisions(
+    pairs: Vec<Pair>,
+    decisions: &[crate::score::Decision],
+    cat: &Catalogue,
+    domestic: &[Record],
+) -> (Vec<Pair>, Vec<String>) {
+    use crate::score::decisions::{apply_to_edges, resolve_work_item, Verdict};
+    // Unknown numbers are found by the scorer's own rules.
+    let (_, _, summary) = apply_to_edges(Vec::new(), decisions, cat, domestic);
+    let unknown: HashSet<u64> = decisions
+        .iter()
+        .filter(|d| summary.unknown.iter().any(|u| u.starts_with(&format!("line {}:", d.line))))
+        .map(|d| d.line)
+        .collect();
+    let ids: HashSet<&str> = domestic.iter().map(|d| d.id.as_str()).collect();
+    let mut pairs = pairs;
+    for d in decisions.iter().filter(|d| !unknown.contains(&d.line)) {
+        let Some((wi, edition)) = resolve_work_item(cat, &d.international) else { continue };
+        let dom = if ids.contains(d.domestic.as_str()) {
+            d.domestic.clone()
+        } else {
+            match StdRef::parse(&d.domestic) {
+                Ok(mut r) => {
+                    r.double = None;
+                    r.to_string()
+                }
+                Err(_) => d.domestic.clone(),
+            }
+        };
+        let note = format!(
+            "reviewer {} {}{}{}",
+            d.decision.as_str(),
+            d.reviewer,
+            if d.date.is_empty() { String::new() } else { format!(" on {}", d.date) },
+            if d.reason.is_empty() { String::new() } else { format!(": {}", d.reason) }
+        );
+        match d.decision {
+            Verdict::Reject => pairs.retain(|p| !(p.domestic == dom && p.international_work_item == wi)),
+            Verdict::NotApplicable => {
+                for p in pairs.iter_mut().filter(|p| p.international_work_item == wi) {
+                    p.explanation = format!("{note}; {}", p.explanation);
+                }
+            }
+            Verdict::Confirm => match pairs.iter_mut().find(|p| p.domestic == dom && p.international_work_item == wi) {
+                Some(p) => {
+                    if let Some(g) = d.degree {
+                        p.degree = g;
+                    }
+                    p.score = 1.0;
+                    p.explanation = format!("{note}; {}", p.explanation);
+                }
+                None => pairs.push(Pair {
+                    domestic: dom,
+                    international: edition,
+                    international_work_item: wi,
+                    degree: d.degree.unwrap_or(Degree::Unknown),
+                    source: PairSource::Declared,
+                    score: 1.0,
+                    rank: 0,
+                    explanation: note,
+                    tie: false,
+                }),
+            },
+        }
+    }
+    pairs.sort_by(|a, b| {
+        (&a.domestic, a.rank == 0, a.rank, &a.international).cmp(&(&b.domestic, b.rank == 0, b.rank, &b.international))
+    });
+    let mut last = String::new();
+    let mut n = 0;
+    for p in &mut pairs {
+        if p.domestic != last {
+            last = p.domestic.clone();
+            n = 0;
+        }
+        n += 1;
+        p.rank = n;
+    }
+    (pairs, summary.unknown)
 }

@@ -23,3 +23,25 @@ pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
 pub fn needs_neutralising(s: &str) -> bool {
     matches!(s.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
 }
+
+pub mod csv_out;
+pub mod html;
+pub mod markdown;
+pub mod summary;
+pub mod xlsx;
+
+pub use summary::{build_summary, InputSnapshot, PairRow, ReportMeta, Summary};
+
+/// A rate as a percentage with one decimal (`87.5 %`), `—` when undefined.
+///
+/// ```
+/// use stdalign::report::pct;
+/// assert_eq!(pct(Some(0.875)), "87.5 %");
+/// assert_eq!(pct(None), "—");
+/// ```
+pub fn pct(r: Option<f64>) -> String {
+    match r {
+        Some(r) => format!("{:.1} %", r * 100.0),
+        None => "—".to_string(),
+    }
+}
