@@ -114,7 +114,7 @@ done
 if "$BIN" report --help >/dev/null 2>&1; then
     # The report command's arguments may change while it is being written:
     # REPORT_ARGS overrides the guess.
-    read -r -a RARGS <<<"${REPORT_ARGS:---index $TMP/idx$BIG --pairs $TMP/pairs$BIG.csv -o $TMP/report$BIG.xlsx}"
+    read -r -a RARGS <<<"${REPORT_ARGS:---index $TMP/idx$BIG --pairs $TMP/pairs$BIG.csv -o $TMP/report$BIG}"
     measure "report $BIG" "$RUNS" "$BIN" -q report "${RARGS[@]}"
 else
     log "no 'report' subcommand in this build: skipped"

@@ -25,13 +25,13 @@ const DOMESTIC: usize = 2_000;
 /// Domestic records used as queries.
 const QUERIES: usize = 500;
 /// Records in the bench index (international corpora + generated domestic).
-const EXPECT_RECORDS: usize = 0;
+const EXPECT_RECORDS: usize = 2337;
 /// Total hits of `search_title_ords` over the queries.
-const EXPECT_HITS: usize = 0;
+const EXPECT_HITS: usize = 18443;
 /// Total candidates of `Matcher::candidates` over the queries.
-const EXPECT_CANDIDATES: usize = 0;
+const EXPECT_CANDIDATES: usize = 10886;
 /// Pairs of `match_all` over the queries.
-const EXPECT_PAIRS: usize = 0;
+const EXPECT_PAIRS: usize = 314;
 
 fn bench(c: &mut Criterion) {
     let bi = common::corpora_index(DOMESTIC);

@@ -1,17 +1,27 @@
-//! Output stage: spreadsheet-safety rule and XLSX writing.
+//! Score and output stages.
 //!
-//! The project's report writers (`stdalign::report`) are not public yet:
-//! only `safe_cell` is. Until they are, `xlsx_10k_rows` measures the floor
-//! any XLSX report will pay: 10,000 pair rows (8 columns) through
-//! `safe_cell` and rust_xlsxwriter into a temporary file. The rate
-//! computation (`stdalign::score`) does not exist yet either; add its bench
-//! here when it does.
+//! - `score/compute_2k`: rate computation (`stdalign::score::compute`) over
+//!   the bundled international corpora and 2,000 generated domestic records
+//!   with their declared and matched edges, default scope;
+//! - `report/xlsx_10k_rows_rust_xlsxwriter`: the floor any XLSX report pays,
+//!   10,000 pair rows (8 columns) through `safe_cell` and rust_xlsxwriter
+//!   into a temporary file (the project's XLSX writer was not public when
+//!   this bench was written; bench it here once it settles).
 
 mod common;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use std::hint::black_box;
+use stdalign::matching::{match_all, resolve_declared, MatchConfig};
+use stdalign::model::Side;
+use stdalign::progress::NoProgress;
 use stdalign::report::safe_cell;
+use stdalign::score::{compute, edges_from_pairs, edges_from_resolved, Scope};
+
+/// Universe of indicator A over the 2,000 generated records, default scope.
+const EXPECT_UNIVERSE: usize = 169;
+/// Converted work items of indicator A.
+const EXPECT_CONVERTED: usize = 155;
 
 const ROWS: usize = 10_000;
 
@@ -30,6 +40,29 @@ fn rows() -> Vec<[String; 8]> {
             ]
         })
         .collect()
+}
+
+fn bench_score(c: &mut Criterion) {
+    let bi = common::corpora_index(2_000);
+    let setup = common::Setup::load(&bi.index);
+    let domestic = bi.index.records(Some(Side::Domestic)).expect("records");
+    let resolved = resolve_declared(&setup.catalogue, &domestic);
+    let matcher = setup.matcher(&bi.index, MatchConfig::default());
+    let pairs = match_all(&matcher, &domestic, &resolved, &NoProgress);
+    let mut edges = edges_from_resolved(&resolved, &setup.catalogue);
+    edges.extend(edges_from_pairs(&pairs));
+    let scope = Scope::default();
+    let mut g = c.benchmark_group("score");
+    g.throughput(Throughput::Elements(domestic.len() as u64));
+    g.bench_function("compute_2k", |b| {
+        b.iter(|| {
+            let sc = compute(&domestic, &setup.catalogue, &edges, &scope);
+            common::expect_count("EXPECT_UNIVERSE", sc.overall.universe, EXPECT_UNIVERSE);
+            common::expect_count("EXPECT_CONVERTED", sc.overall.converted, EXPECT_CONVERTED);
+            sc
+        })
+    });
+    g.finish();
 }
 
 fn bench(c: &mut Criterion) {
@@ -72,5 +105,5 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group! { name = benches; config = common::quick(); targets = bench }
+criterion_group! { name = benches; config = common::quick(); targets = bench_score, bench }
 criterion_main!(benches);

@@ -326,7 +326,7 @@ fn limits_on_rows_and_file_size_are_clear_errors() {
 /// A million tiny rows with `STDALIGN_SLOW_TESTS=1`
 /// (`STDALIGN_SLOW_TESTS=1 cargo test --release --test integration a_million`);
 /// 100,000 otherwise, because a debug build needs minutes for a million
-/// (about 20 s of CPU and 2.8 GB peak RSS in a release build).
+/// (about 20 s and 2.4 GB peak RSS in a release build).
 #[test]
 fn a_million_tiny_rows() {
     let n: u64 = if std::env::var("STDALIGN_SLOW_TESTS").is_ok_and(|v| v == "1") { 1_000_000 } else { 100_000 };

@@ -30,3 +30,22 @@ fn spellings_find_the_same_record() {
     assert_eq!(v[0]["replaced_by"][0], "ISO 6892-1:2019");
     run_expect(d.cmd(&["show", "ISO 1"]), 1);
 }
+
+#[test]
+fn a_closed_pipe_exits_zero_without_a_panic() {
+    let d = Dir::new();
+    run_expect(d.cmd(&["-q", "ingest"]), 0);
+    for _ in 0..3 {
+        let mut child = d
+            .cmd(&["show", "ISO 9001"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(out.status.code(), Some(0), "{err}");
+    }
+}

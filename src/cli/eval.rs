@@ -282,17 +282,14 @@ impl EvalArgs {
             .collect();
         let report = Report { threshold: self.threshold, overall, by_language, by_degree, thresholds };
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            outln!("{}", serde_json::to_string_pretty(&report)?);
             return Ok(0);
         }
-        println!("threshold {:.2}; truth pairs {}; pairs in file {}", self.threshold, truth.len(), pairs.len());
-        println!(
-            "{:<28} {:>6} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7}",
-            "slice", "n", "level", "P", "R", "F1", "R@1", "MRR"
-        );
-        let row = |s: &Slice| {
+        outln!("threshold {:.2}; truth pairs {}; pairs in file {}", self.threshold, truth.len(), pairs.len());
+        outln!("{:<28} {:>6} {:>9} {:>7} {:>7} {:>7} {:>7} {:>7}", "slice", "n", "level", "P", "R", "F1", "R@1", "MRR");
+        let row = |s: &Slice| -> anyhow::Result<()> {
             for (lvl, l) in [("work", &s.work_item), ("edition", &s.edition)] {
-                println!(
+                outln!(
                     "{:<28} {:>6} {:>9} {:>7.4} {:>7.4} {:>7.4} {:>7.4} {:>7.4}",
                     s.name,
                     s.domestic_in_truth,
@@ -304,19 +301,20 @@ impl EvalArgs {
                     l.mrr
                 );
             }
+            Ok(())
         };
-        row(&report.overall);
+        row(&report.overall)?;
         for s in &report.by_language {
-            row(s);
+            row(s)?;
         }
         for s in &report.by_degree {
-            row(s);
+            row(s)?;
         }
-        println!();
-        println!("work-item links by threshold:");
-        println!("{:>9} {:>9} {:>9} {:>9} {:>9}", "threshold", "predicted", "precision", "recall", "F1");
+        outln!();
+        outln!("work-item links by threshold:");
+        outln!("{:>9} {:>9} {:>9} {:>9} {:>9}", "threshold", "predicted", "precision", "recall", "F1");
         for (t, p) in &report.thresholds {
-            println!("{:>9.2} {:>9} {:>9.4} {:>9.4} {:>9.4}", t, p.predicted, p.precision, p.recall, p.f1);
+            outln!("{:>9.2} {:>9} {:>9.4} {:>9.4} {:>9.4}", t, p.predicted, p.precision, p.recall, p.f1);
         }
         Ok(0)
     }

@@ -105,23 +105,28 @@ impl FindArgs {
         pairs.truncate(self.top.max(1) * records.len().max(1));
         if self.json {
             let f = Found { query: &self.query, kind, records: records.iter().collect(), pairs };
-            println!("{}", serde_json::to_string_pretty(&f)?);
+            outln!("{}", serde_json::to_string_pretty(&f)?);
             return Ok(0);
         }
         for r in &records {
-            println!("{} [{}] {}  ({})", r.id, r.side, r.title(), r.status);
+            outln!("{} [{}] {}  ({})", r.id, r.side, r.title(), r.status);
         }
         if pairs.is_empty() {
             eprintln!("stdalign: no equivalent found for {:?}", self.query);
             return Ok(if records.is_empty() { 1 } else { 0 });
         }
-        println!(
+        outln!(
             "{:<4} {:<24} {:<28} {:<7} {:<8} {:>6}  explanation",
-            "rank", "domestic", "international", "degree", "source", "score"
+            "rank",
+            "domestic",
+            "international",
+            "degree",
+            "source",
+            "score"
         );
         for p in &pairs {
             let dom = if kind == "title" { "(query)" } else { p.domestic.as_str() };
-            println!(
+            outln!(
                 "{:<4} {:<24} {:<28} {:<7} {:<8} {:>6.3}  {}",
                 p.rank,
                 dom,
@@ -132,7 +137,7 @@ impl FindArgs {
                 p.explanation
             );
             if let Some(rec) = cat.get(&p.international) {
-                println!("     {}", rec.title());
+                outln!("     {}", rec.title());
             }
         }
         Ok(0)

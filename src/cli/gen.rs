@@ -152,10 +152,10 @@ impl GenArgs {
                 config: &cfg,
                 stats: &stats,
             };
-            println!("{}", serde_json::to_string_pretty(&js)?);
+            outln!("{}", serde_json::to_string_pretty(&js)?);
         } else {
             let kinds: Vec<String> = stats.by_kind.iter().map(|(k, v)| format!("{k} {v}")).collect();
-            println!(
+            outln!(
                 "{} rows ({}), {} truth rows, {} Chinese-only, {} undeclared -> {} in {:.2} s",
                 stats.rows,
                 kinds.join(", "),

@@ -123,23 +123,27 @@ impl IngestArgs {
                 elapsed_ms: started.elapsed().as_millis(),
                 summary: s,
             };
-            println!("{}", serde_json::to_string_pretty(&js)?);
+            outln!("{}", serde_json::to_string_pretty(&js)?);
         } else {
-            println!("{:<13} {:>9} {:>9} {:>12} {:>9}", "side", "read", "indexed", "quarantined", "records");
+            outln!("{:<13} {:>9} {:>9} {:>12} {:>9}", "side", "read", "indexed", "quarantined", "records");
             for (name, c) in [("domestic", &s.domestic), ("international", &s.international)] {
-                println!(
+                outln!(
                     "{:<13} {:>9} {:>9} {:>12} {:>9}",
-                    name, c.rows_read, c.rows_indexed, c.rows_quarantined, c.records
+                    name,
+                    c.rows_read,
+                    c.rows_indexed,
+                    c.rows_quarantined,
+                    c.records
                 );
             }
-            println!("joint ISO/IEC rows merged: {}; edition links derived: {}", s.joint_merged, s.derived_links);
+            outln!("joint ISO/IEC rows merged: {}; edition links derived: {}", s.joint_merged, s.derived_links);
             if !s.quarantine_reasons.is_empty() {
                 let reasons: Vec<String> = s.quarantine_reasons.iter().map(|(k, v)| format!("{k} {v}")).collect();
-                println!("quarantined by reason: {}", reasons.join(", "));
+                outln!("quarantined by reason: {}", reasons.join(", "));
             }
-            println!("index: {}", self.index.display());
-            println!("quarantine file: {}", quarantine.display());
-            println!("took {:.2} s", started.elapsed().as_secs_f64());
+            outln!("index: {}", self.index.display());
+            outln!("quarantine file: {}", quarantine.display());
+            outln!("took {:.2} s", started.elapsed().as_secs_f64());
         }
         anyhow::ensure!(s.reconciles(), "internal error: counts do not reconcile");
         Ok(0)

@@ -1,5 +1,14 @@
 //! Subcommands, one file each. Only this module and `main.rs` print.
 
+/// Writes a line to stdout, returning the I/O error (a closed pipe becomes
+/// exit 0 in `main`) instead of panicking as `println!` does.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}
+
 mod eval;
 mod find;
 mod gen;

@@ -41,46 +41,47 @@ impl ShowArgs {
             return Ok(1);
         }
         if self.json {
-            println!("{}", serde_json::to_string_pretty(&records)?);
+            outln!("{}", serde_json::to_string_pretty(&records)?);
             return Ok(0);
         }
         for r in &records {
-            println!("{} [{}]", r.id, r.side);
-            let line = |k: &str, v: &str| {
+            outln!("{} [{}]", r.id, r.side);
+            let line = |k: &str, v: &str| -> anyhow::Result<()> {
                 if !v.is_empty() {
-                    println!("  {k:<13} {v}");
+                    outln!("  {k:<13} {v}");
                 }
+                Ok(())
             };
-            line("number", &r.raw_number);
-            line("work item", &r.reference.work_item());
-            line("title (en)", &r.title_en);
-            line("title (zh)", &r.title_zh);
-            line("title (fr)", &r.title_fr);
-            line("status", &format!("{} ({})", r.status, r.stage_raw));
-            line("published", r.published.as_deref().unwrap_or(""));
-            line("implemented", r.implemented.as_deref().unwrap_or(""));
-            line("ics", &r.ics.join("; "));
-            line("ccs", &r.ccs.join("; "));
-            line("committee", &r.committee);
-            line("department", &r.department);
-            line("replaces", &r.replaces.join("; "));
-            line("replaced by", &r.replaced_by.join("; "));
-            line("aliases", &r.aliases.join("; "));
+            line("number", &r.raw_number)?;
+            line("work item", &r.reference.work_item())?;
+            line("title (en)", &r.title_en)?;
+            line("title (zh)", &r.title_zh)?;
+            line("title (fr)", &r.title_fr)?;
+            line("status", &format!("{} ({})", r.status, r.stage_raw))?;
+            line("published", r.published.as_deref().unwrap_or(""))?;
+            line("implemented", r.implemented.as_deref().unwrap_or(""))?;
+            line("ics", &r.ics.join("; "))?;
+            line("ccs", &r.ccs.join("; "))?;
+            line("committee", &r.committee)?;
+            line("department", &r.department)?;
+            line("replaces", &r.replaces.join("; "))?;
+            line("replaced by", &r.replaced_by.join("; "))?;
+            line("aliases", &r.aliases.join("; "))?;
             if let Some(d) = &r.declaration {
-                line("declaration", &d.raw);
+                line("declaration", &d.raw)?;
                 for dr in &d.refs {
-                    line("  adopts", &format!("{} {}", dr.reference, dr.degree));
+                    line("  adopts", &format!("{} {}", dr.reference, dr.degree))?;
                 }
                 for i in &d.issues {
-                    line("  issue", i);
+                    line("  issue", i)?;
                 }
             }
-            line("source", &format!("{}:{}", r.source.file, r.source.line));
+            line("source", &format!("{}:{}", r.source.file, r.source.line))?;
             for m in &r.merged_from {
-                line("merged from", &format!("{}:{}", m.file, m.line));
+                line("merged from", &format!("{}:{}", m.file, m.line))?;
             }
             for w in &r.warnings {
-                line("warning", w);
+                line("warning", w)?;
             }
         }
         Ok(0)

@@ -175,8 +175,13 @@ pub struct IngestOptions {
 }
 
 /// A row accepted so far, waiting for the catalogue-wide steps.
+///
+/// The record is boxed: a `Record` is large, and the catalogue-wide steps move
+/// it from this list into a map and then into the final vector; moving boxes
+/// keeps one copy of the records in memory at a time instead of two (peak
+/// memory on a million-row file).
 struct Pending {
-    record: Record,
+    record: Box<Record>,
     file_idx: usize,
     raw: String,
     catalogue_id: String,
@@ -241,9 +246,13 @@ pub fn ingest(inputs: &[InputFile], opts: &IngestOptions, progress: &dyn Progres
                 continue;
             }
             match build_record(&row, &headers, &cols, input.side, &display) {
-                Ok((record, catalogue_id, replaces_ids)) => {
-                    pending.push(Pending { record, file_idx, raw: row.raw, catalogue_id, replaces_ids })
-                }
+                Ok((record, catalogue_id, replaces_ids)) => pending.push(Pending {
+                    record: Box::new(record),
+                    file_idx,
+                    raw: row.raw,
+                    catalogue_id,
+                    replaces_ids,
+                }),
                 Err(reason) => out.quarantine.push(q(row, reason)),
             }
         }
@@ -546,7 +555,7 @@ fn finish_catalogue(
             work_titles.entry(r.reference.work_item()).or_insert_with(|| (r.title_en.clone(), r.title_fr.clone()));
         }
     }
-    let mut merged: BTreeMap<(Side, String), Record> = BTreeMap::new();
+    let mut merged: BTreeMap<(Side, String), Box<Record>> = BTreeMap::new();
     let mut first_file: HashMap<(Side, String), usize> = HashMap::new();
     for mut p in pending {
         for id in std::mem::take(&mut p.replaces_ids) {
@@ -587,7 +596,7 @@ fn finish_catalogue(
                 let same_file = first_file.get(&key) == Some(&p.file_idx);
                 if r.side == Side::International && !same_file {
                     *indexed_per_file.entry(file).or_default() += 1;
-                    merge_into(existing, p.record);
+                    merge_into(existing, *p.record);
                     out.summary.joint_merged += 1;
                 } else {
                     out.quarantine.push(Quarantined {
@@ -604,7 +613,10 @@ fn finish_catalogue(
             }
         }
     }
-    let mut records: Vec<Record> = merged.into_values().collect();
+    drop(by_catalogue_id);
+    drop(work_titles);
+    let mut records: Vec<Record> = Vec::with_capacity(merged.len());
+    records.extend(merged.into_values().map(|b| *b));
     out.summary.derived_links = link_editions(&mut records);
     records
 }

@@ -125,10 +125,24 @@ impl Catalogue {
         self.by_work.get(work_item).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// The current edition of a work item, or its latest.
+    /// The current edition of a work item, or its latest. Plain editions
+    /// are preferred to IEC value-added versions (`RLV` redlines, `CSV`
+    /// consolidations, `SER` series packs) of the same year.
     pub fn current_edition(&self, work_item: &str) -> Option<usize> {
-        let eds = self.editions(work_item);
+        let eds = self.plain_editions(work_item);
         eds.iter().rev().find(|&&i| self.records[i].status.is_current()).or(eds.last()).copied()
+    }
+
+    /// Editions of a work item without IEC value-added versions, unless the
+    /// work item only exists in such versions.
+    pub fn plain_editions(&self, work_item: &str) -> Vec<usize> {
+        let eds = self.editions(work_item);
+        let plain: Vec<usize> = eds.iter().copied().filter(|&i| self.records[i].reference.vap.is_none()).collect();
+        if plain.is_empty() {
+            eds.to_vec()
+        } else {
+            plain
+        }
     }
 }
 
@@ -186,7 +200,15 @@ pub struct ResolvedRef {
 }
 
 /// Resolves one declared reference against the catalogue.
-pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option<usize>, Resolution, String) {
+///
+/// An undated reference resolves to the latest edition published no later
+/// than the domestic standard (`domestic_year`), else to the current one.
+pub fn resolve_ref(
+    cat: &Catalogue,
+    r: &StdRef,
+    domestic_title: &str,
+    domestic_year: Option<u16>,
+) -> (Option<usize>, Resolution, String) {
     let base = r.base();
     // 1. Exact edition.
     for k in [base.to_string(), base.edition()] {
@@ -195,7 +217,7 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
         }
     }
     // 2. Work item.
-    let eds = cat.editions(&r.work_item());
+    let eds = cat.plain_editions(&r.work_item());
     if !eds.is_empty() {
         let pick = match r.year {
             Some(y) => eds
@@ -204,7 +226,9 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
                 .find(|&&i| cat.records[i].reference.year.is_some_and(|ey| ey <= y))
                 .or(eds.first())
                 .copied(),
-            None => cat.current_edition(&r.work_item()),
+            None => domestic_year
+                .and_then(|dy| eds.iter().rev().find(|&&i| cat.records[i].year().is_some_and(|y| y <= dy)).copied())
+                .or_else(|| cat.current_edition(&r.work_item())),
         };
         let note = match r.year {
             Some(y) => format!(
@@ -215,7 +239,7 @@ pub fn resolve_ref(cat: &Catalogue, r: &StdRef, domestic_title: &str) -> (Option
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            None => "undated reference: current edition taken".to_string(),
+            None => "undated reference: latest edition before the domestic standard taken".to_string(),
         };
         return (pick, Resolution::WorkItem, note);
     }
@@ -325,7 +349,7 @@ pub fn resolve_declared(cat: &Catalogue, domestic: &[Record]) -> Vec<ResolvedRef
                     if !dr.reference.is_international() {
                         continue;
                     }
-                    let (idx, how, note) = resolve_ref(cat, &dr.reference, d.title());
+                    let (idx, how, note) = resolve_ref(cat, &dr.reference, d.title(), d.year());
                     v.push(ResolvedRef {
                         domestic: d.id.clone(),
                         declared: dr.reference.to_string(),
@@ -683,7 +707,7 @@ impl Matcher<'_> {
     /// edition published no later than the domestic standard, else the
     /// earliest; for undated domestic records, the current edition.
     pub fn pick_edition(&self, work_item: &str, d: &Record) -> Option<usize> {
-        let eds = self.cat.editions(work_item);
+        let eds = self.cat.plain_editions(work_item);
         match d.year() {
             Some(dy) => eds
                 .iter()
