@@ -111,3 +111,15 @@ fn seed_pairs_resolve_to_the_right_work_item() {
         assert!(got.iter().any(|(d2, w2)| d2 == dom && w2 == wi), "{dom} should resolve to {wi}; got {got:?}");
     }
 }
+
+#[test]
+fn find_an_international_number_lists_the_domestic_standards_declaring_it() {
+    let d = Dir::new();
+    ingest_corpora(&d);
+    let out = run_expect(d.cmd(&["find", "--json", "ISO 9001:2015"]), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["kind"], "international number");
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(pairs.iter().any(|p| p["domestic"] == "GB/T 19001-2016" && p["degree"] == "IDT"), "{v}");
+    assert!(pairs.iter().all(|p| p["international_work_item"] == "ISO 9001"), "{v}");
+}

@@ -1,21 +1,34 @@
 //! `stdalign find`: international equivalents of one standard or title.
+//!
+//! A look-up must feel instant, so `find` never loads the whole catalogue:
+//! it retrieves the candidates and the editions of their work items from
+//! the index, and scores them against a partial [`Catalogue`] whose IDF
+//! weights come from the whole catalogue's title statistics.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use anyhow::Context;
 use serde::Serialize;
 use stdalign::index::{StdIndex, DEFAULT_INDEX_DIR};
-use stdalign::matching::{resolve_declared, Catalogue, MatchConfig, Pair};
+use stdalign::matching::features::Model;
+use stdalign::matching::glossary::Glossary;
+use stdalign::matching::{
+    default_models, match_all, query_text, resolve_declared, CandidateSource, Catalogue, MatchConfig, Matcher, Pair,
+    TitleStats,
+};
 use stdalign::model::{Record, Side};
+use stdalign::progress::NoProgress;
 
 use super::progress::Ui;
-use super::setup::MatchSetup;
+use super::setup::ModelFile;
 
 /// Find the international equivalents of a standard, ranked and explained.
 ///
 /// QUERY is a domestic or international number in any spelling, or a free
 /// title in Chinese or English. For a domestic number, its declared
 /// adoptions come first, then title matches; for an international number,
-/// the domestic standards that declare or match it; for a title, the best
+/// the domestic standards that declare it; for a title, the best
 /// international matches. Exits 1 when nothing is found.
 ///
 /// Examples:
@@ -42,6 +55,9 @@ pub struct FindArgs {
     /// Glossary for Chinese titles (default: the bundled one).
     #[arg(long)]
     glossary: Option<PathBuf>,
+    /// Models file written by `match --save-model` (default: built-in).
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -52,57 +68,112 @@ struct Found<'a> {
     pairs: Vec<Pair>,
 }
 
+/// Candidates fixed in advance (positions in a partial catalogue).
+struct Fixed(Vec<(f32, usize)>);
+
+impl CandidateSource for Fixed {
+    fn candidates(&self, _title_en: &str, _ics: &[String], k: usize) -> Vec<(f32, usize)> {
+        self.0.iter().take(k).copied().collect()
+    }
+}
+
+struct Env {
+    stats: TitleStats,
+    glossary: Option<Glossary>,
+    model_en: Model,
+    model_zh: Model,
+}
+
+impl Env {
+    /// Pairs for domestic-like records: declared first, then title matches.
+    fn pairs(&self, idx: &StdIndex, domestic: &[Record], top: usize) -> anyhow::Result<Vec<Pair>> {
+        let mut out = Vec::new();
+        for d in domestic {
+            // The records this one look-up needs: title candidates, the
+            // declared references, and every edition of their work items.
+            let mut need: BTreeMap<String, Record> = BTreeMap::new();
+            let (q, alts, _) = query_text(d, self.glossary.as_ref());
+            let query = if alts.is_empty() { q } else { format!("{q} {alts}") };
+            let hits = idx.search_titles(&query, "", &d.ics, Side::International, MatchConfig::default().top_k)?;
+            let mut works: Vec<String> = hits.iter().map(|h| h.record.work_item()).collect();
+            if let Some(decl) = &d.declaration {
+                works.extend(
+                    decl.refs.iter().filter(|r| r.reference.is_international()).map(|r| r.reference.work_item()),
+                );
+            }
+            works.sort();
+            works.dedup();
+            for w in &works {
+                for r in idx.lookup(w, Some(Side::International))? {
+                    need.insert(r.id.clone(), r);
+                }
+            }
+            for h in &hits {
+                need.insert(h.record.id.clone(), h.record.clone());
+            }
+            let cat = Catalogue::partial(need.into_values().collect(), &self.stats);
+            let fixed = Fixed(hits.iter().filter_map(|h| cat.position(&h.record.id).map(|p| (h.score, p))).collect());
+            let matcher = Matcher {
+                cat: &cat,
+                source: &fixed,
+                glossary: self.glossary.as_ref(),
+                model_en: self.model_en.clone(),
+                model_zh: self.model_zh.clone(),
+                config: MatchConfig { min_score: Some(0.05), max_pairs: top, ..MatchConfig::default() },
+            };
+            let resolved = resolve_declared(&cat, std::slice::from_ref(d));
+            out.extend(match_all(&matcher, std::slice::from_ref(d), &resolved, &NoProgress));
+        }
+        Ok(out)
+    }
+}
+
 impl FindArgs {
     pub fn run(self, _ui: &Ui) -> anyhow::Result<u8> {
         let idx = StdIndex::open(&self.index)?;
+        let gpath = self.glossary.clone().unwrap_or_else(|| super::corpora_dir().join("glossary/zh_en.tsv"));
+        let glossary = match std::fs::read_to_string(&gpath) {
+            Ok(t) => Some(Glossary::parse(&t)?),
+            Err(e) if self.glossary.is_none() && e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e).with_context(|| format!("reading glossary {}", gpath.display())),
+        };
+        let (mut model_en, mut model_zh) = default_models();
+        if let Some(p) = &self.model {
+            let text = std::fs::read_to_string(p).with_context(|| format!("reading model {}", p.display()))?;
+            let m: ModelFile = serde_json::from_str(&text).with_context(|| format!("parsing model {}", p.display()))?;
+            model_en = m.english;
+            model_zh = m.chinese;
+        }
+        let env = Env { stats: idx.title_stats()?, glossary, model_en, model_zh };
         let hits = idx.lookup(&self.query, None)?;
-        let setup = MatchSetup::load(&idx, self.glossary.as_deref(), None, true)?;
-        let cat: &Catalogue = &setup.catalogue;
-        let config = MatchConfig { min_score: Some(0.05), max_pairs: self.top, ..MatchConfig::default() };
-        let matcher = setup.matcher(&idx, config);
         let (kind, records, mut pairs): (&str, Vec<Record>, Vec<Pair>) = if hits.is_empty() {
-            // A title: match it as a domestic record would be.
             let probe = probe_record(&self.query);
-            let ps = stdalign::matching::match_all(
-                &matcher,
-                std::slice::from_ref(&probe),
-                &[],
-                &stdalign::progress::NoProgress,
-            );
-            ("title", Vec::new(), ps)
+            ("title", Vec::new(), env.pairs(&idx, std::slice::from_ref(&probe), self.top)?)
         } else {
             let domestic: Vec<Record> = hits.iter().filter(|r| r.side == Side::Domestic).cloned().collect();
             if !domestic.is_empty() {
-                let resolved = resolve_declared(cat, &domestic);
-                let ps = stdalign::matching::match_all(&matcher, &domestic, &resolved, &stdalign::progress::NoProgress);
-                ("domestic number", hits.clone(), ps)
+                ("domestic number", hits.clone(), env.pairs(&idx, &domestic, self.top)?)
             } else {
-                // International number: which domestic standards declare it?
-                let works: std::collections::HashSet<String> = hits.iter().map(|r| r.work_item()).collect();
-                let domestic_all = idx.records(Some(Side::Domestic))?;
-                let resolved = resolve_declared(cat, &domestic_all);
-                let mut ps = Vec::new();
-                for r in resolved.iter().filter(|r| r.international.is_some()) {
-                    if let Some(rec) = r.international.as_deref().and_then(|i| cat.get(i)) {
-                        if works.contains(&rec.work_item()) {
-                            ps.push(Pair {
-                                domestic: r.domestic.clone(),
-                                international: rec.id.clone(),
-                                international_work_item: rec.work_item(),
-                                degree: r.degree,
-                                source: stdalign::matching::PairSource::Declared,
-                                score: 1.0,
-                                rank: 1,
-                                explanation: format!("declared \"{}\"; resolved {}", r.text, r.resolution.as_str()),
-                                tie: false,
-                            });
-                        }
-                    }
+                // International number: the domestic standards that declare it.
+                let mut works: Vec<String> = hits.iter().map(|r| r.work_item()).collect();
+                works.sort();
+                works.dedup();
+                let mut declaring = Vec::new();
+                for w in &works {
+                    declaring.extend(idx.declaring(w)?);
                 }
+                let mut ps: Vec<Pair> = env
+                    .pairs(&idx, &declaring, self.top)?
+                    .into_iter()
+                    .filter(|p| works.contains(&p.international_work_item))
+                    .collect();
+                ps.sort_by(|a, b| (&a.domestic, a.rank).cmp(&(&b.domestic, b.rank)));
                 ("international number", hits.clone(), ps)
             }
         };
-        pairs.truncate(self.top.max(1) * records.len().max(1));
+        if kind != "international number" {
+            pairs.truncate(self.top.max(1) * records.len().max(1));
+        }
         if self.json {
             let f = Found { query: &self.query, kind, records: records.iter().collect(), pairs };
             outln!("{}", serde_json::to_string_pretty(&f)?);
@@ -124,6 +195,15 @@ impl FindArgs {
             "source",
             "score"
         );
+        let titles: BTreeMap<String, String> = {
+            let mut m = BTreeMap::new();
+            for p in &pairs {
+                if let Some(r) = idx.lookup(&p.international, Some(Side::International))?.into_iter().next() {
+                    m.insert(p.international.clone(), r.title().to_string());
+                }
+            }
+            m
+        };
         for p in &pairs {
             let dom = if kind == "title" { "(query)" } else { p.domestic.as_str() };
             outln!(
@@ -136,8 +216,8 @@ impl FindArgs {
                 p.score,
                 p.explanation
             );
-            if let Some(rec) = cat.get(&p.international) {
-                outln!("     {}", rec.title());
+            if let Some(t) = titles.get(&p.international) {
+                outln!("     {t}");
             }
         }
         Ok(0)
@@ -147,11 +227,10 @@ impl FindArgs {
 /// A domestic-like record made from a free-text title.
 fn probe_record(title: &str) -> Record {
     let han = title.chars().any(stdalign::matching::glossary::is_han);
-    let reference = stdalign::ident::StdRef::parse("GB/T 0-2099").unwrap_or_else(|_| unreachable_ref());
     Record {
         id: "(query)".into(),
         side: Side::Domestic,
-        reference,
+        reference: stdalign::ident::StdRef::parse("GB/T 0").expect("a constant Chinese number parses"),
         raw_number: String::new(),
         aliases: vec![],
         title_en: if han { String::new() } else { title.to_string() },
@@ -176,8 +255,4 @@ fn probe_record(title: &str) -> Record {
         merged_from: vec![],
         warnings: vec![],
     }
-}
-
-fn unreachable_ref() -> stdalign::ident::StdRef {
-    stdalign::ident::StdRef::parse("GB 1").expect("a constant Chinese number parses")
 }

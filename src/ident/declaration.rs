@@ -29,8 +29,10 @@ use std::str::FromStr;
 
 use super::{normalize, DocType, StdRef};
 
-/// Degree of correspondence (一致性程度).
+/// Degree of correspondence (一致性程度). Serialised as its code (`IDT`,
+/// `MOD`, `NEQ`, `EQV`, `REF`, `UNKNOWN`), like its `Display`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Degree {
     /// Identical (等同采用).
     Idt,
@@ -41,6 +43,7 @@ pub enum Degree {
     /// Legacy "equivalent" (等效采用, pre-2001).
     Eqv,
     /// Reference only (参照/参考), not an adoption.
+    #[serde(rename = "REF")]
     Reference,
     /// Not stated or not recognised.
     Unknown,

@@ -22,7 +22,8 @@
 //! international records; domestic records use `dom_title_en`,
 //! `dom_title_zh` and `dom_ics`, so that a title search of one side is a
 //! plain disjunction of term queries (block-max WAND applies) —
-//! `committee`, `status`, `family`, `year`, and the stored `record` (JSON).
+//! `committee`, `status`, `family`, `year`, `declared` (work items a
+//! domestic record declares), and the stored `record` (JSON).
 
 use std::path::{Path, PathBuf};
 
@@ -42,7 +43,7 @@ use crate::progress::Progress;
 
 /// On-disk format version. An index with another version is refused with
 /// a "rebuild the index" message.
-pub const INDEX_FORMAT_VERSION: u32 = 2;
+pub const INDEX_FORMAT_VERSION: u32 = 4;
 
 /// Stemmed English stop words left out of candidate queries.
 const QUERY_STOP_WORDS: &[&str] = &[
@@ -92,6 +93,7 @@ struct Fields {
     dom_title_en: Field,
     dom_title_zh: Field,
     dom_ics: Field,
+    declared: Field,
     ics: Field,
     committee: Field,
     status: Field,
@@ -121,6 +123,7 @@ fn schema() -> (Schema, Fields) {
         dom_title_en: b.add_text_field("dom_title_en", en.clone()),
         dom_title_zh: b.add_text_field("dom_title_zh", zh),
         dom_ics: b.add_text_field("dom_ics", STRING),
+        declared: b.add_text_field("declared", STRING),
         ics: b.add_text_field("ics", STRING),
         committee: b.add_text_field("committee", STRING),
         status: b.add_text_field("status", STRING),
@@ -204,6 +207,11 @@ fn to_doc(f: &Fields, r: &Record, ord: u64) -> Result<TantivyDocument> {
         d.add_text(f.committee, &r.committee);
     }
     d.add_text(f.status, r.status.as_str());
+    if let Some(decl) = &r.declaration {
+        for dr in decl.refs.iter().filter(|x| x.reference.is_international()) {
+            d.add_text(f.declared, key_norm(&dr.reference.work_item()));
+        }
+    }
     d.add_text(f.family, format!("{:?}", r.reference.family).to_lowercase());
     if let Some(y) = r.year() {
         d.add_u64(f.year, y as u64);
@@ -269,6 +277,11 @@ pub fn build(dir: &Path, ingested: &Ingested, inputs: Vec<InputMeta>, progress: 
     let meta_path = gen.join("meta.json");
     write_synced(&meta_path, serde_json::to_string_pretty(&meta)?.as_bytes())?;
     write_quarantine(&gen.join("quarantine.csv"), &ingested.quarantine)?;
+    // Title-token document frequencies of the international side, so that a
+    // single look-up (`find`) can score candidates without loading every record.
+    let stats =
+        crate::matching::TitleStats::from_records(ingested.records.iter().filter(|r| r.side == Side::International));
+    write_synced(&gen.join("title_stats.json"), serde_json::to_string(&stats)?.as_bytes())?;
     sync_dir(&tdir);
     sync_dir(&gen);
     // The switch: write CURRENT.tmp, sync, rename over CURRENT.
@@ -547,6 +560,26 @@ impl StdIndex {
             return Ok(None);
         }
         Ok(Some(BooleanQuery::new(should)))
+    }
+
+    /// Domestic records whose declaration names this international work item.
+    pub fn declaring(&self, work_item: &str) -> Result<Vec<Record>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.f.declared, &key_norm(work_item)), IndexRecordOption::Basic);
+        let hits = searcher.search(&q, &TopDocs::with_limit(10_000).order_by_score())?;
+        let mut out = Vec::with_capacity(hits.len());
+        for (_, addr) in hits {
+            out.push(self.load(&searcher, addr)?);
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// The title-token document frequencies written at build time.
+    pub fn title_stats(&self) -> Result<crate::matching::TitleStats> {
+        let p = self.generation.join("title_stats.json");
+        let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
+        Ok(serde_json::from_str(&text)?)
     }
 
     /// Number of documents.

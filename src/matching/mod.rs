@@ -69,7 +69,19 @@ pub struct Catalogue {
 impl Catalogue {
     /// Builds the tables. `records` must be the international records sorted
     /// by id (as [`crate::index::StdIndex::records`] returns them).
-    pub fn new(mut records: Vec<Record>) -> Catalogue {
+    pub fn new(records: Vec<Record>) -> Catalogue {
+        Catalogue::build(records, None)
+    }
+
+    /// Builds the tables for a part of a catalogue (the records a single
+    /// look-up needs), with IDF taken from the document frequencies of the
+    /// whole catalogue ([`TitleStats`]), so that scores equal those of a full
+    /// [`Catalogue::new`].
+    pub fn partial(records: Vec<Record>, stats: &TitleStats) -> Catalogue {
+        Catalogue::build(records, Some(stats))
+    }
+
+    fn build(mut records: Vec<Record>, stats: Option<&TitleStats>) -> Catalogue {
         records.sort_by(|a, b| a.id.cmp(&b.id));
         let mut by_key = HashMap::new();
         let mut by_work: HashMap<String, Vec<usize>> = HashMap::new();
@@ -103,7 +115,10 @@ impl Catalogue {
         for v in by_work.values_mut() {
             v.sort_by_key(|&i| (records[i].reference.year, records[i].id.clone()));
         }
-        let n = records.len() as f64;
+        let (n, df) = match stats {
+            Some(st) => (st.n as f64, st.df.clone()),
+            None => (records.len() as f64, df),
+        };
         let idf: HashMap<String, f64> =
             df.into_iter().map(|(t, d)| (t, ((n + 1.0) / (d as f64 + 1.0)).ln() + 1.0)).collect();
         let max_idf = (n + 1.0).ln() + 1.0;
@@ -113,6 +128,11 @@ impl Catalogue {
     /// IDF weight of a folded token (unknown tokens weigh the most).
     pub fn idf(&self, t: &str) -> f64 {
         self.idf.get(t).copied().unwrap_or(self.max_idf)
+    }
+
+    /// Position in [`records`](Self::records) of the record with this id or alias.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_key.get(&key(id)).copied()
     }
 
     /// The record with this id or alias.
@@ -148,6 +168,32 @@ impl Catalogue {
 
 fn key(s: &str) -> String {
     s.trim().to_lowercase()
+}
+
+/// Document frequencies of title tokens over a whole international
+/// catalogue: what IDF weights are computed from.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TitleStats {
+    /// Number of international records.
+    pub n: usize,
+    /// Token → number of records whose title contains it.
+    pub df: HashMap<String, usize>,
+}
+
+impl TitleStats {
+    /// Counts over international records.
+    pub fn from_records<'a>(records: impl Iterator<Item = &'a Record>) -> TitleStats {
+        let mut st = TitleStats::default();
+        for r in records {
+            st.n += 1;
+            let t = text::strip_parts(&text::tokens(&r.title_en));
+            let set: HashSet<&String> = t.iter().collect();
+            for tok in set {
+                *st.df.entry(tok.clone()).or_default() += 1;
+            }
+        }
+        st
+    }
 }
 
 /// How a declared reference was resolved.
