@@ -341,6 +341,11 @@ impl WriteLock {
 pub struct StdIndex {
     index: Index,
     reader: IndexReader,
+    /// The searcher of the opened generation (it never changes: a build
+    /// writes a new generation) and, per segment, its `ord` fast-field column,
+    /// opened once instead of once per hit.
+    searcher: tantivy::Searcher,
+    ord_cols: Vec<tantivy::columnar::Column<u64>>,
     f: Fields,
     /// Metadata of the generation.
     pub meta: IndexMeta,
@@ -400,7 +405,13 @@ impl StdIndex {
         register_tokenizers(&index);
         let (_, f) = schema();
         let reader = index.reader_builder().reload_policy(tantivy::ReloadPolicy::Manual).try_into()?;
-        Ok(StdIndex { index, reader, f, meta, generation })
+        let searcher = reader.searcher();
+        let ord_cols = searcher
+            .segment_readers()
+            .iter()
+            .map(|seg| seg.fast_fields().u64("ord"))
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(StdIndex { index, reader, searcher, ord_cols, f, meta, generation })
     }
 
     /// Path of the quarantine file of this generation.
@@ -506,12 +517,11 @@ impl StdIndex {
         side: Side,
         k: usize,
     ) -> Result<Vec<(f32, usize)>> {
-        let searcher = self.reader.searcher();
         let Some(q) = self.title_query(title_en, title_zh, ics, side)? else { return Ok(Vec::new()) };
-        let hits = searcher.search(&q, &TopDocs::with_limit(k).order_by_score())?;
+        let hits = self.searcher.search(&q, &TopDocs::with_limit(k).order_by_score())?;
         let mut out = Vec::with_capacity(hits.len());
         for (score, addr) in hits {
-            let col = searcher.segment_reader(addr.segment_ord).fast_fields().u64("ord")?;
+            let Some(col) = self.ord_cols.get(addr.segment_ord as usize) else { continue };
             if let Some(o) = col.first(addr.doc_id) {
                 out.push((score, o as usize));
             }
