@@ -373,8 +373,10 @@ fn title_sim(cat: &Catalogue, i: usize, title: &str) -> f64 {
 }
 
 fn weighted_jaccard(cat: &Catalogue, a: &[String], b: &[String]) -> f64 {
-    let sa: HashSet<&String> = a.iter().collect();
-    let sb: HashSet<&String> = b.iter().collect();
+    // Ordered sets: floating-point sums must not depend on hash order, or
+    // scores would differ from one run to the next.
+    let sa: std::collections::BTreeSet<&String> = a.iter().collect();
+    let sb: std::collections::BTreeSet<&String> = b.iter().collect();
     let inter: f64 = sa.intersection(&sb).map(|t| cat.idf(t)).sum();
     let union: f64 = sa.union(&sb).map(|t| cat.idf(t)).sum();
     if union == 0.0 {
@@ -637,8 +639,9 @@ impl Matcher<'_> {
         let cat = self.cat;
         let c = &cat.records[i];
         let b = &cat.tokens[i];
-        let sa: HashSet<&String> = dtokens.iter().collect();
-        let sb: HashSet<&String> = b.iter().collect();
+        // Ordered sets: the sums below must not depend on hash order.
+        let sa: std::collections::BTreeSet<&String> = dtokens.iter().collect();
+        let sb: std::collections::BTreeSet<&String> = b.iter().collect();
         let inter: f64 = sa.intersection(&sb).map(|t| cat.idf(t)).sum();
         let wa: f64 = sa.iter().map(|t| cat.idf(t)).sum();
         let wb: f64 = sb.iter().map(|t| cat.idf(t)).sum();
