@@ -50,7 +50,7 @@ pub struct IngestArgs {
     #[arg(long, default_value_t = 32)]
     max_field_kb: usize,
     /// Most rows accepted from one file.
-    #[arg(long, default_value_t = 5_000_000)]
+    #[arg(long, default_value_t = 2_000_000)]
     max_rows: u64,
     /// Largest accepted input file in MiB.
     #[arg(long, default_value_t = 2048)]

@@ -52,7 +52,7 @@ impl Default for Limits {
         Limits {
             max_field_bytes: 32 * 1024,
             max_raw_bytes: 64 * 1024,
-            max_rows: 5_000_000,
+            max_rows: 2_000_000,
             max_file_bytes: 2 * 1024 * 1024 * 1024,
         }
     }
