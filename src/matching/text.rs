@@ -47,8 +47,28 @@ const SPELLING: &[(&str, &str)] = &[
     ("artefact", "artifact"),
 ];
 
+/// Words that standards titles use interchangeably, folded to one form
+/// (applied after spelling and plural folding): national adoptions often
+/// say "terminology" where ISO says "vocabulary", "apparatus" for
+/// "equipment", "testing" for "test".
+const INTERCHANGEABLE: &[(&str, &str)] = &[
+    ("terminology", "vocabulary"),
+    ("glossary", "vocabulary"),
+    ("apparatu", "equipment"),
+    ("apparatus", "equipment"),
+    ("testing", "test"),
+];
+
 /// Folds one lowercase token to its comparison form.
 pub fn fold_token(t: &str) -> String {
+    let f = fold_spelling(t);
+    match INTERCHANGEABLE.iter().find(|(from, _)| *from == f) {
+        Some((_, to)) => (*to).to_string(),
+        None => f,
+    }
+}
+
+fn fold_spelling(t: &str) -> String {
     if let Some((_, us)) = SPELLING.iter().find(|(uk, _)| *uk == t) {
         return singular(us);
     }
@@ -166,7 +186,8 @@ mod tests {
         assert_eq!(fold_token("tyres"), "tire");
         assert_eq!(fold_token("properties"), "property");
         assert_eq!(fold_token("glass"), "glass");
-        assert_eq!(fold_token("apparatus"), "apparatus");
+        assert_eq!(fold_token("apparatus"), "equipment");
+        assert_eq!(fold_token("terminology"), "vocabulary");
     }
 
     #[test]
