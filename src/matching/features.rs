@@ -17,7 +17,7 @@
 //! | `affinity` | 1 when the domestic sector code is known to mirror the candidate's body or committee (YD ↔ ITU-T, JTC 1; QC ↔ ISO/TC 22 …) |
 //! | `year_ok` | 1 when the candidate was published no later than the domestic standard, 0.5 unknown |
 //! | `current` | 1 when the candidate edition is current |
-//! | `bm25_rr` | 1 / retrieval rank |
+//! | `bm25_rr` | 1 / retrieval rank among distinct eligible work items (drafts, supplements and repeated editions do not count) |
 //! | `dom_info` | min(1, Σ_A w / 25): how much a domestic title says (short generic titles say little) |
 //! | `coverage` | share of a Chinese-only title's Han characters the glossary translated (1 for English titles) |
 //!
