@@ -93,17 +93,7 @@ impl IngestArgs {
             },
         };
         let ingested = ingest(&inputs, &opts, ui).context("ingest failed; the previous index (if any) is unchanged")?;
-        let metas = inputs
-            .iter()
-            .map(|i| InputMeta {
-                path: i.path.display().to_string(),
-                side: i.side,
-                snapshot: std::fs::metadata(&i.path)
-                    .and_then(|m| m.modified())
-                    .map(|t| chrono::DateTime::<chrono::Utc>::from(t).format("%Y-%m-%d").to_string())
-                    .unwrap_or_default(),
-            })
-            .collect();
+        let metas = inputs.iter().map(InputMeta::of).collect();
         let gen = index::build(&self.index, &ingested, metas, ui)?;
         let s = &ingested.summary;
         let quarantine = gen.join("quarantine.csv");

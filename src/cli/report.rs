@@ -176,17 +176,7 @@ impl ReportArgs {
                     }
                 }
                 let ingested = ingest(&inputs, &IngestOptions::default(), ui).context("ingest failed")?;
-                let metas = inputs
-                    .iter()
-                    .map(|i| InputMeta {
-                        path: i.path.display().to_string(),
-                        side: i.side,
-                        snapshot: std::fs::metadata(&i.path)
-                            .and_then(|m| m.modified())
-                            .map(|t| chrono::DateTime::<chrono::Utc>::from(t).format("%Y-%m-%d").to_string())
-                            .unwrap_or_default(),
-                    })
-                    .collect();
+                let metas = inputs.iter().map(InputMeta::of).collect();
                 let dir = self.output.join("index");
                 index::build(&dir, &ingested, metas, ui)?;
                 dir

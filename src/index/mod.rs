@@ -81,6 +81,21 @@ pub struct InputMeta {
     pub snapshot: String,
 }
 
+impl InputMeta {
+    /// The metadata of one input file; its snapshot date is the file's
+    /// modification date (empty when the file system does not say).
+    pub fn of(input: &crate::ingest::InputFile) -> InputMeta {
+        InputMeta {
+            path: input.path.display().to_string(),
+            side: input.side,
+            snapshot: std::fs::metadata(&input.path)
+                .and_then(|m| m.modified())
+                .map(|t| chrono::DateTime::<chrono::Utc>::from(t).format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Field handles of the schema.
 #[derive(Debug, Clone, Copy)]
 struct Fields {
