@@ -30,6 +30,10 @@ pub struct Translation {
     pub alternatives: String,
     /// Share of the title's Han characters covered by glossary terms, in [0, 1].
     pub coverage: f64,
+    /// Every rendering of each matched term, in title order (the first is the
+    /// main one), so that a comparison can pick, per term, the rendering a
+    /// candidate title uses.
+    pub terms: Vec<Vec<String>>,
 }
 
 impl Glossary {
@@ -91,6 +95,7 @@ impl Glossary {
         let chars: Vec<char> = zh.chars().collect();
         let mut words: Vec<String> = Vec::new();
         let mut alts: Vec<String> = Vec::new();
+        let mut terms: Vec<Vec<String>> = Vec::new();
         let (mut han, mut covered) = (0usize, 0usize);
         let mut i = 0;
         while i < chars.len() {
@@ -107,6 +112,7 @@ impl Glossary {
                 }
                 if !num.is_empty() && j + 1 < chars.len() && chars[j] == '部' && chars[j + 1] == '分' {
                     words.push(format!("part {num}"));
+                    terms.push(vec![format!("part {num}")]);
                     han += 3;
                     covered += 3;
                     i = j + 2;
@@ -123,6 +129,7 @@ impl Glossary {
                         w.push(chars[j]);
                         j += 1;
                     }
+                    terms.push(vec![w.clone()]);
                     words.push(w);
                     i = j;
                 } else {
@@ -138,6 +145,7 @@ impl Glossary {
                 if let Some(en) = self.terms.get(&cand) {
                     words.push(en[0].clone());
                     alts.extend(en.iter().skip(1).cloned());
+                    terms.push(en.clone());
                     han += len - 1;
                     covered += len;
                     i += len;
@@ -153,6 +161,7 @@ impl Glossary {
             text: words.join(" "),
             alternatives: alts.join(" "),
             coverage: if han == 0 { 0.0 } else { covered as f64 / han as f64 },
+            terms,
         }
     }
 }
