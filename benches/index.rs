@@ -31,7 +31,7 @@ const EXPECT_HITS: usize = 18443;
 /// Total candidates of `Matcher::candidates` over the queries.
 const EXPECT_CANDIDATES: usize = 10886;
 /// Pairs of `match_all` over the queries.
-const EXPECT_PAIRS: usize = 311;
+const EXPECT_PAIRS: usize = 310;
 
 fn bench(c: &mut Criterion) {
     let bi = common::corpora_index(DOMESTIC);
