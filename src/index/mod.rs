@@ -157,6 +157,10 @@ fn register_tokenizers(index: &Index) {
 /// Every spelling under which a record can be looked up, lowercased.
 pub fn number_keys(r: &Record) -> Vec<String> {
     let mut keys = vec![r.id.clone(), r.reference.work_item(), r.raw_number.clone()];
+    for alt in crate::matching::alt_refs(&r.reference) {
+        keys.push(alt.work_item());
+        keys.push(alt.edition());
+    }
     if !r.reference.is_supplement() {
         keys.push(r.reference.edition());
     }

@@ -98,6 +98,12 @@ impl Catalogue {
                 by_work.entry(r.reference.work_item()).or_default().push(i);
                 by_key.entry(key(&r.reference.edition())).or_insert(i);
                 by_number.entry(r.reference.number.clone()).or_default().push(i);
+                // ITU dual numbers (`Y.4000/Y.2060`): the document is also the
+                // work item of its second number.
+                for alt in alt_refs(&r.reference) {
+                    by_work.entry(alt.work_item()).or_default().push(i);
+                    by_key.entry(key(&alt.edition())).or_insert(i);
+                }
             }
             for old in &r.replaces {
                 replaced_in.entry(key(old)).or_default().push(i);
@@ -164,6 +170,19 @@ impl Catalogue {
             plain
         }
     }
+}
+
+/// The same reference under each of its alternative numbers (ITU dual numbers).
+pub fn alt_refs(r: &StdRef) -> Vec<StdRef> {
+    r.alt_numbers
+        .iter()
+        .map(|n| {
+            let mut a = r.clone();
+            a.number = n.clone();
+            a.alt_numbers.clear();
+            a
+        })
+        .collect()
 }
 
 fn key(s: &str) -> String {
