@@ -3,8 +3,8 @@
 #   1. gen --seed 7 (20,000 records) against the real ISO + IEC + ITU-T catalogues;
 #   2. match with declarations: learn and save the models;
 #   3. match the same catalogue blind and choose each model's threshold
-#      (English-titled: lowest with precision >= 0.97; Chinese-only: best F1
-#      with precision >= 0.90);
+#      (for each: the lowest threshold at which precision on the training
+#      catalogue reaches 0.97);
 #   4. write them into default_models() (src/matching/mod.rs) and
 #      corpora/models/default_model.json.
 # Usage: scripts/train_default_model.sh [DATA_DIR] (default ../shared/data). Rebuild afterwards.
@@ -36,15 +36,15 @@ def work(ref):
 top = {}
 for p in csv.DictReader(open(f"{w}/blind.csv")):
     if p["rank"] == "1":
-        top[p["domestic"]] = (float(p["score"]), p["international_work_item"], p["title_language"])
+        top[p["domestic"]] = (float(p["score"]), work(p["international"]), p["title_language"])
 model = json.load(open(f"{w}/model.json"))
-for key, lg, rule in (("english", "en", "precision"), ("chinese", "zh", "f1")):
+for key, lg, rule in (("english", "en", "precision"), ("chinese", "zh", "precision")):
     best = None
     n_true = sum(1 for d in truth if lang.get(d) == lg)
-    for step in range(30, 100):
+    for step in range(5, 100):
         t = step / 100
         pred = [(d, wi) for d, (s, wi, l) in top.items() if l == lg and s >= t]
-        ok = sum(1 for d, wi in pred if any(work(x) == wi for x in truth.get(d, ())))
+        ok = sum(1 for d, wi in pred if any(work(x) == wi for x in truth.get(d, ())))  # same spelling on both sides
         p = ok / len(pred) if pred else 1.0
         r = ok / n_true if n_true else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0

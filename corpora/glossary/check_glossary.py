@@ -16,13 +16,15 @@ FIELDS = {
     "17": "metrology", "19": "testing", "21": "mechanical systems",
     "23": "fluid systems", "25": "manufacturing", "27": "energy",
     "29": "electrical engineering", "31": "electronics", "33": "telecommunications",
-    "35": "information technology", "37": "image technology", "43": "road vehicles",
+    "35": "information technology", "37": "image technology", "39": "precision mechanics/jewellery",
+    "43": "road vehicles",
     "45": "railway", "47": "shipbuilding", "49": "aircraft/space",
     "53": "materials handling", "55": "packaging", "59": "textiles",
     "61": "clothing", "65": "agriculture", "67": "food", "71": "chemical technology",
-    "75": "petroleum", "77": "metallurgy", "79": "wood", "81": "glass/ceramics",
+    "73": "mining/minerals", "75": "petroleum", "77": "metallurgy", "79": "wood", "81": "glass/ceramics",
     "83": "rubber/plastics", "85": "paper", "87": "paints",
-    "91": "construction materials", "97": "domestic equipment",
+    "91": "construction materials", "93": "civil engineering", "95": "military engineering",
+    "97": "domestic equipment",
 }
 MIN_PAIRS = 1800
 

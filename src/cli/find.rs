@@ -14,8 +14,7 @@ use stdalign::index::{StdIndex, DEFAULT_INDEX_DIR};
 use stdalign::matching::features::Model;
 use stdalign::matching::glossary::Glossary;
 use stdalign::matching::{
-    default_models, match_all, query_text, resolve_declared, CandidateSource, Catalogue, MatchConfig, Matcher, Pair,
-    TitleStats,
+    match_all, query_text, resolve_declared, CandidateSource, Catalogue, MatchConfig, Matcher, Pair, TitleStats,
 };
 use stdalign::model::{Record, Side};
 use stdalign::progress::NoProgress;
@@ -119,7 +118,7 @@ impl Env {
                 glossary: self.glossary.as_ref(),
                 model_en: self.model_en.clone(),
                 model_zh: self.model_zh.clone(),
-                config: MatchConfig { min_score: Some(0.05), max_pairs: top, ..MatchConfig::default() },
+                config: MatchConfig { min_score: Some(0.0), max_pairs: top, ..MatchConfig::default() },
             };
             let resolved = resolve_declared(&cat, std::slice::from_ref(d));
             out.extend(match_all(&matcher, std::slice::from_ref(d), &resolved, &NoProgress));
@@ -137,13 +136,7 @@ impl FindArgs {
             Err(e) if self.glossary.is_none() && e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e).with_context(|| format!("reading glossary {}", gpath.display())),
         };
-        let (mut model_en, mut model_zh) = default_models();
-        if let Some(p) = &self.model {
-            let text = std::fs::read_to_string(p).with_context(|| format!("reading model {}", p.display()))?;
-            let m: ModelFile = serde_json::from_str(&text).with_context(|| format!("parsing model {}", p.display()))?;
-            model_en = m.english;
-            model_zh = m.chinese;
-        }
+        let (model_en, model_zh) = ModelFile::models(self.model.as_deref())?;
         let env = Env { stats: idx.title_stats()?, glossary, model_en, model_zh };
         let hits = idx.lookup(&self.query, None)?;
         let (kind, records, mut pairs): (&str, Vec<Record>, Vec<Pair>) = if hits.is_empty() {

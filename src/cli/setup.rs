@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use stdalign::index::StdIndex;
-use stdalign::matching::features::Model;
+use stdalign::matching::features::{Model, FEATURE_NAMES, N_FEATURES};
 use stdalign::matching::glossary::Glossary;
 use stdalign::matching::{default_models, Catalogue, MatchConfig, Matcher};
 use stdalign::model::Side;
@@ -33,13 +33,7 @@ impl MatchSetup {
             Err(e) if quiet_missing && e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(e).with_context(|| format!("reading glossary {}", gpath.display())),
         };
-        let (mut model_en, mut model_zh) = default_models();
-        if let Some(p) = model {
-            let text = std::fs::read_to_string(p).with_context(|| format!("reading model {}", p.display()))?;
-            let m: ModelFile = serde_json::from_str(&text).with_context(|| format!("parsing model {}", p.display()))?;
-            model_en = m.english;
-            model_zh = m.chinese;
-        }
+        let (model_en, model_zh) = ModelFile::models(model)?;
         Ok(MatchSetup { catalogue, glossary, model_en, model_zh })
     }
 
@@ -61,4 +55,28 @@ impl MatchSetup {
 pub struct ModelFile {
     pub english: Model,
     pub chinese: Model,
+}
+
+impl ModelFile {
+    /// The (English-titled, Chinese-only) models of a file written by
+    /// `match --save-model`, or the built-in ones when `path` is `None`.
+    /// A file whose weight count differs from today's feature set (saved by
+    /// another version) is refused rather than silently misread.
+    pub fn models(path: Option<&Path>) -> anyhow::Result<(Model, Model)> {
+        let Some(p) = path else { return Ok(default_models()) };
+        let text = std::fs::read_to_string(p).with_context(|| format!("reading model {}", p.display()))?;
+        let m: ModelFile = serde_json::from_str(&text).with_context(|| format!("parsing model {}", p.display()))?;
+        for (name, model) in [("english", &m.english), ("chinese", &m.chinese)] {
+            if model.weights.len() != N_FEATURES {
+                anyhow::bail!(
+                    "model {}: the {name} model has {} weights, this version uses {N_FEATURES} features ({}); \
+                     learn it again with `stdalign match --save-model`",
+                    p.display(),
+                    model.weights.len(),
+                    FEATURE_NAMES.join(", ")
+                );
+            }
+        }
+        Ok((m.english, m.chinese))
+    }
 }

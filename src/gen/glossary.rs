@@ -182,22 +182,20 @@ impl Glossary {
     }
 
     fn translate_phrase(&self, s: &str, field: &str, acc: &mut Translation) -> String {
-        // Parenthesised glosses (`(EMC)`, `(CAN)`) repeat what precedes them.
+        // Parenthesised glosses (`(electromagnetic compatibility)`) repeat
+        // what precedes them and are dropped, except acronyms, which Chinese
+        // titles keep as they are: `Polyethylene (PE)` → `聚乙烯(PE)`.
         let mut depth = 0usize;
-        let words: Vec<String> = tokenize(s)
-            .into_iter()
-            .filter(|w| {
-                match w.as_str() {
-                    "(" => depth += 1,
-                    ")" => {
-                        depth = depth.saturating_sub(1);
-                        return false;
-                    }
-                    _ => {}
-                }
-                depth == 0
-            })
-            .collect();
+        let mut words: Vec<String> = Vec::new();
+        for w in tokenize(s) {
+            match w.as_str() {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ if depth == 0 => words.push(w),
+                _ if depth == 1 && is_acronym(&w) => words.push(format!("({w})")),
+                _ => {}
+            }
+        }
         let keys: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut segs = Vec::new();
         let mut i = 0;
@@ -272,30 +270,51 @@ fn render(segs: &[Seg], depth: u8) -> String {
             if let Some(pos) = segs.iter().position(|s| matches!(s, Seg::Word(k, _) if k == sep)) {
                 let right = render(&segs[pos + 1..], depth + 1);
                 let left = render(&segs[..pos], depth + 1);
-                return format!("{right}{left}");
+                let glue = right.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && left.starts_with(|c: char| c.is_ascii_alphanumeric());
+                return format!("{right}{}{left}", if glue { " " } else { "" });
             }
         }
     }
     let mut zh = String::new();
+    let mut last_term = "";
     for (i, s) in segs.iter().enumerate() {
         match s {
-            Seg::Zh(z) => zh.push_str(z),
+            Seg::Zh(z) => {
+                // "Electric motor-operated" → 电动 电动: a term repeated
+                // back to back is written once, as a translator would.
+                if z != last_term {
+                    zh.push_str(z);
+                }
+                last_term = z;
+            }
             Seg::Word(k, w) => {
                 if k == "and" || k == "&" {
-                    if !zh.is_empty() && i + 1 < segs.len() {
+                    if !zh.is_empty() && !zh.ends_with('和') && i + 1 < segs.len() {
                         zh.push('和');
                     }
                     continue;
                 }
-                let acronym =
-                    w.chars().any(|c| c.is_ascii_digit()) || w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
-                if acronym && !is_stopword(k) {
+                // Acronyms, numbers and type letters (`Type N`) are kept.
+                let letter = i > 0 && w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase());
+                if (is_acronym(w) || letter) && !is_stopword(k) {
+                    // Latin tokens stay apart (`B-ISDN 7`, not `B-ISDN7`).
+                    if zh.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                        zh.push(' ');
+                    }
                     zh.push_str(w);
+                    last_term = "";
                 }
             }
         }
     }
-    zh
+    zh.trim_end_matches('和').to_string()
+}
+
+/// A token Chinese titles keep in Latin script: it has a digit or two
+/// capitals (`PE`, `IPv6`, `X.25`, `R134a`).
+fn is_acronym(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit()) || w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
 }
 
 /// Splits `Part 2: Title` / `Part 2-12: Title` into (`2`, `Title`).

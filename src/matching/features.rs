@@ -20,6 +20,8 @@
 //! | `bm25_rr` | 1 / retrieval rank among distinct eligible work items (drafts, supplements and repeated editions do not count) |
 //! | `dom_info` | min(1, Σ_A w / 25): how much a domestic title says (short generic titles say little) |
 //! | `coverage` | share of a Chinese-only title's Han characters the glossary translated (1 for English titles) |
+//! | `bag` | Σ_t w(t)·min(a_t, b_t) / Σ_t w(t)·max(a_t, b_t) over token *counts* a_t, b_t: tells "Systems and software engineering - System life cycle processes" from "… - Software life cycle processes", which have the same token set |
+//! | `bigram` | 2·|P∩Q| / (|P| + |Q|) over the sets P, Q of adjacent token pairs: word order |
 //!
 //! The score is `σ(b + Σ_k w_k·x_k)`, a logistic model whose weights are
 //! learned from declared adoptions (see [`Model::fit`]).
@@ -27,7 +29,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in vector order.
-pub const FEATURE_NAMES: [&str; 13] = [
+pub const FEATURE_NAMES: [&str; 15] = [
     "wjaccard",
     "cover_dom",
     "cover_int",
@@ -41,6 +43,8 @@ pub const FEATURE_NAMES: [&str; 13] = [
     "bm25_rr",
     "dom_info",
     "coverage",
+    "bag",
+    "bigram",
 ];
 
 /// Number of features.

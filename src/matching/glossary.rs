@@ -137,25 +137,22 @@ impl Glossary {
                 }
                 continue;
             }
-            han += 1;
-            let max = self.max_len.min(chars.len() - i);
-            let mut matched = false;
-            for len in (1..=max).rev() {
-                let cand: String = chars[i..i + len].iter().collect();
+            // A run of Han characters, segmented as a whole (see `segment`).
+            let mut j = i + 1;
+            while j < chars.len() && is_han(chars[j]) && !(chars[j] == '第' && part_marker_at(&chars, j)) {
+                j += 1;
+            }
+            han += j - i;
+            for (start, len) in self.segment(&chars[i..j]) {
+                let cand: String = chars[i + start..i + start + len].iter().collect();
                 if let Some(en) = self.terms.get(&cand) {
                     words.push(en[0].clone());
                     alts.extend(en.iter().skip(1).cloned());
                     terms.push(en.clone());
-                    han += len - 1;
                     covered += len;
-                    i += len;
-                    matched = true;
-                    break;
                 }
             }
-            if !matched {
-                i += 1;
-            }
+            i = j;
         }
         Translation {
             text: words.join(" "),
@@ -164,6 +161,61 @@ impl Glossary {
             terms,
         }
     }
+}
+
+impl Glossary {
+    /// Segments a run of Han characters into glossary terms: the segmentation
+    /// that covers the most characters, then uses the fewest terms (so a known
+    /// phrase beats its parts), then prefers the longer term first. Unlike
+    /// greedy forward maximum matching, a long term that swallows the first
+    /// character of the next word (电阻 + 痕量 vs 电 + 阻痕) does not win when
+    /// it leaves characters uncovered. Returns (start, length) of each term.
+    fn segment(&self, run: &[char]) -> Vec<(usize, usize)> {
+        let n = run.len();
+        // best[k]: (covered, -terms) over run[k..], and the term length taken at k (0 = skip).
+        let mut best: Vec<(usize, i64)> = vec![(0, 0); n + 1];
+        let mut take = vec![0usize; n + 1];
+        let mut buf = String::new();
+        for k in (0..n).rev() {
+            best[k] = best[k + 1];
+            take[k] = 0;
+            buf.clear();
+            for len in 1..=self.max_len.min(n - k) {
+                buf.push(run[k + len - 1]);
+                if !self.terms.contains_key(buf.as_str()) {
+                    continue;
+                }
+                let (c, t) = best[k + len];
+                let cand = (c + len, t - 1);
+                if cand >= best[k] {
+                    best[k] = cand;
+                    take[k] = len;
+                }
+            }
+        }
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < n {
+            if take[k] == 0 {
+                k += 1;
+            } else {
+                out.push((k, take[k]));
+                k += take[k];
+            }
+        }
+        out
+    }
+}
+
+/// Whether `第n部分` starts at `i`.
+fn part_marker_at(chars: &[char], i: usize) -> bool {
+    let mut j = i + 1;
+    let mut digits = 0;
+    while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '-' || chars[j].is_whitespace()) {
+        digits += usize::from(chars[j].is_ascii_digit());
+        j += 1;
+    }
+    digits > 0 && j + 1 < chars.len() && chars[j] == '部' && chars[j + 1] == '分'
 }
 
 /// Whether a character is a CJK ideograph.
