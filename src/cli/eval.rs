@@ -1,11 +1,11 @@
-//! `stdalign eval`: pairs against a truth file.
+//! `stdalign eval`: pairs against a truth file. Reads the CSVs and prints;
+//! the figures are computed by [`stdalign::matching::eval`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use serde::Serialize;
-use stdalign::ident::StdRef;
+use stdalign::matching::eval::{evaluate, EvalPair, Prf, Slice, TruthRow};
 
 use super::progress::Ui;
 
@@ -17,8 +17,9 @@ use super::progress::Ui;
 /// recall@1 and MRR over the domestic standards of the truth file, using
 /// every pair in the file whatever its score. Figures are given overall, per
 /// degree (from the truth file) and per title language (English-titled or
-/// Chinese-only, from the pairs file), with a precision/recall table over
-/// thresholds. Truth CSV: domestic,international[,degree].
+/// Chinese-only, from --domestic or else the pairs file), followed by
+/// work-item precision/recall tables over thresholds 0.05 to 0.95 by 0.05,
+/// overall and per title language. Truth CSV: domestic,international[,degree].
 ///
 /// Examples:
 ///
@@ -48,76 +49,7 @@ pub struct EvalArgs {
     domestic: Vec<PathBuf>,
 }
 
-#[derive(Debug, Clone)]
-struct PairRow {
-    domestic: String,
-    international: String,
-    score: f64,
-    rank: u32,
-    lang: String,
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-struct Prf {
-    predicted: usize,
-    relevant: usize,
-    correct: usize,
-    precision: f64,
-    recall: f64,
-    f1: f64,
-}
-
-impl Prf {
-    fn new(predicted: usize, relevant: usize, correct: usize) -> Prf {
-        let p = if predicted == 0 { 1.0 } else { correct as f64 / predicted as f64 };
-        let r = if relevant == 0 { 1.0 } else { correct as f64 / relevant as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        Prf { predicted, relevant, correct, precision: p, recall: r, f1: f }
-    }
-}
-
-#[derive(Debug, Clone, Default, Serialize)]
-struct Level {
-    links: Prf,
-    recall_at_1: f64,
-    mrr: f64,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Slice {
-    name: String,
-    domestic_in_truth: usize,
-    work_item: Level,
-    edition: Level,
-}
-
-#[derive(Debug, Clone, Serialize)]
-struct Report {
-    threshold: f64,
-    overall: Slice,
-    by_language: Vec<Slice>,
-    by_degree: Vec<Slice>,
-    thresholds: Vec<(f64, Prf)>,
-}
-
-fn work_of(s: &str) -> String {
-    StdRef::parse(s).map(|r| r.work_item()).unwrap_or_else(|_| s.trim().to_string())
-}
-
-fn edition_of(s: &str) -> String {
-    StdRef::parse(s).map(|r| r.base().to_string()).unwrap_or_else(|_| s.trim().to_string())
-}
-
-fn dom_key(s: &str) -> String {
-    StdRef::parse(s)
-        .map(|mut r| {
-            r.double = None;
-            r.to_string()
-        })
-        .unwrap_or_else(|_| s.trim().to_string())
-}
-
-fn read_pairs(path: &PathBuf) -> anyhow::Result<Vec<PairRow>> {
+fn read_pairs(path: &PathBuf) -> anyhow::Result<Vec<EvalPair>> {
     let mut r = csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
     let h = r.headers()?.clone();
     let col = |n: &str| h.iter().position(|x| x == n).with_context(|| format!("{}: no column {n:?}", path.display()));
@@ -126,8 +58,8 @@ fn read_pairs(path: &PathBuf) -> anyhow::Result<Vec<PairRow>> {
     let mut out = Vec::new();
     for rec in r.records() {
         let rec = rec?;
-        out.push(PairRow {
-            domestic: dom_key(rec.get(cd).unwrap_or("")),
+        out.push(EvalPair {
+            domestic: rec.get(cd).unwrap_or("").to_string(),
             international: rec.get(ci).unwrap_or("").trim_start_matches('\'').to_string(),
             score: rec.get(cs).and_then(|s| s.parse().ok()).unwrap_or(0.0),
             rank: rec.get(cr).and_then(|s| s.parse().ok()).unwrap_or(1),
@@ -137,7 +69,7 @@ fn read_pairs(path: &PathBuf) -> anyhow::Result<Vec<PairRow>> {
     Ok(out)
 }
 
-fn read_truth(path: &PathBuf) -> anyhow::Result<Vec<(String, String, String)>> {
+fn read_truth(path: &PathBuf) -> anyhow::Result<Vec<TruthRow>> {
     let mut r = csv::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
     let mut out = Vec::new();
     for rec in r.records() {
@@ -147,63 +79,24 @@ fn read_truth(path: &PathBuf) -> anyhow::Result<Vec<(String, String, String)>> {
         if d.is_empty() || i.is_empty() {
             continue;
         }
-        out.push((dom_key(d), i.to_string(), rec.get(2).unwrap_or("").trim().to_uppercase()));
+        out.push(TruthRow {
+            domestic: d.to_string(),
+            international: i.to_string(),
+            degree: rec.get(2).unwrap_or("").to_string(),
+        });
     }
     Ok(out)
 }
 
-/// Computes one slice: `doms` limits the domestic records considered (None: all).
-fn slice(
-    name: &str,
-    pairs: &[PairRow],
-    truth: &[(String, String, String)],
-    threshold: f64,
-    doms: Option<&HashSet<String>>,
-) -> Slice {
-    let keep = |d: &str| doms.is_none_or(|s| s.contains(d));
-    let level = |key: &dyn Fn(&str) -> String| -> Level {
-        let t: HashSet<(String, String)> =
-            truth.iter().filter(|t| keep(&t.0)).map(|t| (t.0.clone(), key(&t.1))).collect();
-        let mut best: HashMap<&str, &PairRow> = HashMap::new();
-        for p in pairs.iter().filter(|p| keep(&p.domestic)) {
-            if p.rank == 1 {
-                best.entry(p.domestic.as_str()).or_insert(p);
-            }
-        }
-        let predicted: HashSet<(String, String)> = best
-            .values()
-            .filter(|p| p.score >= threshold)
-            .map(|p| (p.domestic.clone(), key(&p.international)))
-            .collect();
-        let correct = predicted.intersection(&t).count();
-        let links = Prf::new(predicted.len(), t.len(), correct);
-        // Ranking metrics over truth domestic records.
-        let mut by_dom: BTreeMap<&str, Vec<&PairRow>> = BTreeMap::new();
-        for p in pairs.iter().filter(|p| keep(&p.domestic)) {
-            by_dom.entry(p.domestic.as_str()).or_default().push(p);
-        }
-        let truth_doms: BTreeMap<&str, HashSet<String>> = t.iter().fold(BTreeMap::new(), |mut m, (d, i)| {
-            m.entry(d.as_str()).or_insert_with(HashSet::new).insert(i.clone());
-            m
-        });
-        let (mut r1, mut rr) = (0.0, 0.0);
-        for (d, targets) in &truth_doms {
-            let mut list = by_dom.get(d).cloned().unwrap_or_default();
-            list.sort_by_key(|p| p.rank);
-            if let Some(pos) = list.iter().position(|p| targets.contains(&key(&p.international))) {
-                if pos == 0 {
-                    r1 += 1.0;
-                }
-                rr += 1.0 / (pos as f64 + 1.0);
-            }
-        }
-        let n = truth_doms.len().max(1) as f64;
-        Level { links, recall_at_1: r1 / n, mrr: rr / n }
-    };
-    let work_item = level(&|s| work_of(s));
-    let edition = level(&|s| edition_of(s));
-    let n = truth.iter().filter(|t| keep(&t.0)).map(|t| &t.0).collect::<HashSet<_>>().len();
-    Slice { name: name.to_string(), domestic_in_truth: n, work_item, edition }
+/// Prints one work-item links-by-threshold table.
+fn print_thresholds(heading: &str, rows: &[(f64, Prf)]) -> anyhow::Result<()> {
+    outln!();
+    outln!("{heading}:");
+    outln!("{:>9} {:>9} {:>9} {:>9} {:>9}", "threshold", "predicted", "precision", "recall", "F1");
+    for (t, p) in rows {
+        outln!("{:>9.2} {:>9} {:>9.4} {:>9.4} {:>9.4}", t, p.predicted, p.precision, p.recall, p.f1);
+    }
+    Ok(())
 }
 
 impl EvalArgs {
@@ -229,58 +122,8 @@ impl EvalArgs {
     pub fn run(self, _ui: &Ui) -> anyhow::Result<u8> {
         let pairs = read_pairs(&self.pairs)?;
         let truth = read_truth(&self.truth)?;
-        let overall = slice("overall", &pairs, &truth, self.threshold, None);
-        let mut by_language = Vec::new();
         let languages = self.languages()?;
-        if let Some(langs) = &languages {
-            for lang in ["en", "zh"] {
-                let doms: HashSet<String> =
-                    langs.iter().filter(|(_, l)| l.as_str() == lang).map(|(d, _)| d.clone()).collect();
-                let name = if lang == "en" { "english-titled" } else { "chinese-only" };
-                by_language.push(slice(name, &pairs, &truth, self.threshold, Some(&doms)));
-            }
-        }
-        for lang in ["en", "zh"] {
-            if languages.is_some() {
-                break;
-            }
-            // A domestic record's language is known from the pairs file; records
-            // without any pair are attributed by the truth file's absence.
-            let doms: HashSet<String> = pairs.iter().filter(|p| p.lang == lang).map(|p| p.domestic.clone()).collect();
-            let mut doms = doms;
-            // Records with no pair at all: count them in both slices' recall by
-            // leaving them out of neither; they are listed under "unpaired".
-            if lang == "en" {
-                let paired: HashSet<&String> = pairs.iter().map(|p| &p.domestic).collect();
-                for t in &truth {
-                    if !paired.contains(&t.0) {
-                        doms.insert(t.0.clone());
-                    }
-                }
-            }
-            by_language.push(slice(
-                if lang == "en" { "english-titled (+unpaired)" } else { "chinese-only" },
-                &pairs,
-                &truth,
-                self.threshold,
-                Some(&doms),
-            ));
-        }
-        let mut by_degree = Vec::new();
-        let degrees: std::collections::BTreeSet<String> =
-            truth.iter().map(|t| t.2.clone()).filter(|d| !d.is_empty()).collect();
-        for deg in degrees {
-            let doms: HashSet<String> = truth.iter().filter(|t| t.2 == deg).map(|t| t.0.clone()).collect();
-            let t: Vec<(String, String, String)> = truth.iter().filter(|t| t.2 == deg).cloned().collect();
-            let mut s = slice(&deg, &pairs, &t, self.threshold, Some(&doms));
-            s.name = deg;
-            by_degree.push(s);
-        }
-        let thresholds: Vec<(f64, Prf)> = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]
-            .iter()
-            .map(|&th| (th, slice("t", &pairs, &truth, th, None).work_item.links))
-            .collect();
-        let report = Report { threshold: self.threshold, overall, by_language, by_degree, thresholds };
+        let report = evaluate(&pairs, &truth, self.threshold, languages.as_ref());
         if self.json {
             outln!("{}", serde_json::to_string_pretty(&report)?);
             return Ok(0);
@@ -310,11 +153,9 @@ impl EvalArgs {
         for s in &report.by_degree {
             row(s)?;
         }
-        outln!();
-        outln!("work-item links by threshold:");
-        outln!("{:>9} {:>9} {:>9} {:>9} {:>9}", "threshold", "predicted", "precision", "recall", "F1");
-        for (t, p) in &report.thresholds {
-            outln!("{:>9.2} {:>9} {:>9.4} {:>9.4} {:>9.4}", t, p.predicted, p.precision, p.recall, p.f1);
+        print_thresholds("work-item links by threshold", &report.thresholds)?;
+        for t in &report.thresholds_by_language {
+            print_thresholds(&format!("work-item links by threshold ({})", t.name), &t.thresholds)?;
         }
         Ok(0)
     }

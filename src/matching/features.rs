@@ -22,6 +22,10 @@
 //! | `coverage` | share of a Chinese-only title's Han characters the glossary translated (1 for English titles) |
 //! | `bag` | Σ_t w(t)·min(a_t, b_t) / Σ_t w(t)·max(a_t, b_t) over token *counts* a_t, b_t: tells "Systems and software engineering - System life cycle processes" from "… - Software life cycle processes", which have the same token set |
 //! | `bigram` | 2·|P∩Q| / (|P| + |Q|) over the sets P, Q of adjacent token pairs: word order |
+//! | `cover_both` | `cover_dom · cover_int`: high only when each title explains the other (a linear model cannot express "both") |
+//! | `num_part` | 1 when the last part of the domestic *number* equals the candidate's last part (`GB/T 16886.1` ↔ `ISO 10993-1`, `GB/T 17626.2` ↔ `IEC 61000-4-2`), −1 when both have parts and the last ones differ, 0 otherwise (national part numbering often, not always, mirrors the adopted one; the weight is learned) |
+//! | `superseded` | 1 when another candidate with the same title words (another work item: renumbered, retyped TS → IS, ISO → ISO/CIE) was published later, yet no later than the domestic standard; else 0 |
+//! | `lead` | `wjaccard` of this candidate minus the best `wjaccard` among the record's candidates of other work items, in [-1, 1]: near 0 when another standard fits the title as well (sibling standards with the same title, or a translated title too vague to tell them apart) |
 //!
 //! The score is `σ(b + Σ_k w_k·x_k)`, a logistic model whose weights are
 //! learned from declared adoptions (see [`Model::fit`]).
@@ -29,7 +33,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in vector order.
-pub const FEATURE_NAMES: [&str; 15] = [
+pub const FEATURE_NAMES: [&str; 19] = [
     "wjaccard",
     "cover_dom",
     "cover_int",
@@ -45,6 +49,10 @@ pub const FEATURE_NAMES: [&str; 15] = [
     "coverage",
     "bag",
     "bigram",
+    "lead",
+    "cover_both",
+    "num_part",
+    "superseded",
 ];
 
 /// Number of features.
