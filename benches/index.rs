@@ -27,11 +27,11 @@ const QUERIES: usize = 500;
 /// Records in the bench index (international corpora + generated domestic).
 const EXPECT_RECORDS: usize = 2337;
 /// Total hits of `search_title_ords` over the queries.
-const EXPECT_HITS: usize = 18443;
+const EXPECT_HITS: usize = 18200;
 /// Total candidates of `Matcher::candidates` over the queries.
-const EXPECT_CANDIDATES: usize = 10886;
+const EXPECT_CANDIDATES: usize = 10681;
 /// Pairs of `match_all` over the queries.
-const EXPECT_PAIRS: usize = 310;
+const EXPECT_PAIRS: usize = 283;
 
 fn bench(c: &mut Criterion) {
     let bi = common::corpora_index(DOMESTIC);
