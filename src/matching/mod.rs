@@ -510,8 +510,35 @@ impl Default for MatchConfig {
 pub struct RawCandidates {
     /// Whether the compared title was a glossary translation.
     pub translated: bool,
-    /// (catalogue position, features) in retrieval order.
-    pub list: Vec<(usize, Features)>,
+    /// The candidates in retrieval order.
+    pub list: Vec<RawCandidate>,
+}
+
+/// One retrieved candidate, stored compactly: `prepare` keeps about 40 of
+/// these for every domestic record until the model is known, so features
+/// are held as `f32` (half the memory of [`Features`]; scores are computed
+/// in `f64` from them, the same way on every run).
+#[derive(Debug, Clone)]
+pub struct RawCandidate {
+    /// Catalogue position.
+    pub idx: u32,
+    x: [f32; N_FEATURES],
+}
+
+impl RawCandidate {
+    fn new(idx: usize, x: &Features) -> RawCandidate {
+        RawCandidate { idx: idx as u32, x: x.map(|v| v as f32) }
+    }
+
+    /// The catalogue position of the candidate.
+    pub fn position(&self) -> usize {
+        self.idx as usize
+    }
+
+    /// The feature vector.
+    pub fn features(&self) -> Features {
+        self.x.map(f64::from)
+    }
 }
 
 /// A scored candidate of one domestic record.
@@ -803,7 +830,7 @@ impl Matcher<'_> {
         self.set_lead(&mut list);
         self.set_superseded(d, &mut list);
         self.set_twin(d, &mut list);
-        RawCandidates { translated, list }
+        RawCandidates { translated, list: list.iter().map(|(i, x)| RawCandidate::new(*i, x)).collect() }
     }
 
     /// Fills the `lead` feature: each candidate's `wjaccard` minus the best
@@ -915,14 +942,15 @@ impl Matcher<'_> {
     pub fn score_candidates(&self, d: &Record, raw: &RawCandidates) -> Vec<Candidate> {
         let model = if raw.translated { &self.model_zh } else { &self.model_en };
         let mut by_work: BTreeMap<String, Candidate> = BTreeMap::new();
-        for (i, x) in &raw.list {
-            let s = model.score(x);
-            let wi = self.cat.records[*i].reference.work_item();
+        for rc in &raw.list {
+            let (i, x) = (rc.position(), rc.features());
+            let s = model.score(&x);
+            let wi = self.cat.records[i].reference.work_item();
             let better = by_work.get(&wi).is_none_or(|e| s > e.score);
             if better {
                 by_work.insert(
                     wi.clone(),
-                    Candidate { idx: *i, work_item: wi, score: s, features: *x, translated: raw.translated },
+                    Candidate { idx: i, work_item: wi, score: s, features: x, translated: raw.translated },
                 );
             }
         }
@@ -1284,7 +1312,7 @@ fn rank_of(x: &Features) -> usize {
 pub fn default_models() -> (Model, Model) {
     let en = Model {
         bias: -10.56,
-        weights: vec![1.035, 1.476, -0.07415, 0.3279, 0.06606, -1.617, 0.2303, -0.09089, 2.206, 0.4352, 2.04, -0.1318, -2.432e-14, 1.275, 1.565, 6.375, 1.174, 1.442, -1.856, 0.7209],
+        weights: vec![1.035, 1.476, -0.07401, 0.328, 0.06613, -1.617, 0.2304, -0.09084, 2.206, 0.4349, 2.04, -0.1318, -2.432e-14, 1.275, 1.564, 6.375, 1.174, 1.442, -1.856, 0.7218],
         origin: "built-in: English-titled, learned from 5732 declared English-titled adoptions (143575 candidates); trained by scripts/train_default_model.sh (gen --seed 7, 20,000 records, real ISO+IEC+ITU-T)".into(),
         threshold: 0.25,
     };
