@@ -55,7 +55,7 @@ pub fn corpora_international_records() -> Vec<Record> {
 pub fn generated_rows(count: usize, seed: u64) -> Vec<stdalign::gen::DomesticRow> {
     let intl = corpora_international_records();
     let text = std::fs::read_to_string(corpora().join("glossary/zh_en.tsv")).expect("glossary");
-    let glossary = stdalign::gen::Glossary::parse(&text);
+    let glossary = stdalign::gen::Glossary::parse(&text).expect("parse glossary");
     let cfg = stdalign::gen::GenConfig { count, seed, ..Default::default() };
     stdalign::gen::generate(&intl, Some(&glossary), &cfg).rows
 }

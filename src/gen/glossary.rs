@@ -6,17 +6,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-/// One glossary line: a Chinese term, its English renderings (main one
-/// first) and the two-digit ICS field it belongs to (`00` = general).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GlossaryEntry {
-    /// Chinese term.
-    pub zh: String,
-    /// English renderings, main one first, lowercase as in the file.
-    pub en: Vec<String>,
-    /// Two-digit ICS field, `00` for general title vocabulary.
-    pub field: String,
-}
+pub use crate::matching::glossary::GlossaryEntry;
 
 /// A parsed glossary with a reverse index from English phrases.
 #[derive(Debug, Clone, Default)]
@@ -62,42 +52,16 @@ impl Translation {
 }
 
 impl Glossary {
-    /// Parses the TSV text (`zh<TAB>en<TAB>field<TAB>note`, header line
-    /// first). Lines without a Chinese term or an English rendering are
-    /// skipped.
-    pub fn parse(text: &str) -> Glossary {
-        let mut g = Glossary::default();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if i == 0 && line.starts_with("zh\t") {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let zh = cols.next().unwrap_or("").trim();
-            let en = cols.next().unwrap_or("").trim();
-            let field = cols.next().unwrap_or("").trim();
-            if zh.is_empty() || en.is_empty() {
-                continue;
-            }
-            let en: Vec<String> = en.split('|').map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect();
-            if en.is_empty() {
-                continue;
-            }
-            g.entries.push(GlossaryEntry {
-                zh: zh.to_string(),
-                en,
-                field: if field.is_empty() { "00".into() } else { field.to_string() },
-            });
-        }
-        g.build_index();
-        g
+    /// Parses the TSV text (see [`crate::matching::glossary::parse_entries`]).
+    pub fn parse(text: &str) -> crate::error::Result<Glossary> {
+        Ok(Glossary::from_entries(crate::matching::glossary::parse_entries(text)?))
     }
 
     /// Reads and parses a glossary from any reader (UTF-8).
-    pub fn from_reader(mut r: impl Read) -> std::io::Result<Glossary> {
+    pub fn from_reader(mut r: impl Read) -> crate::error::Result<Glossary> {
         let mut s = String::new();
-        r.read_to_string(&mut s)?;
-        Ok(Glossary::parse(s.trim_start_matches('\u{feff}')))
+        r.read_to_string(&mut s).map_err(|e| crate::error::Error::io("glossary", e))?;
+        Glossary::parse(&s)
     }
 
     /// Builds a glossary from entries (tests, embedded vocabularies).
@@ -396,7 +360,7 @@ mod tests {
 
     #[test]
     fn translates_with_parts_and_reordering() {
-        let g = Glossary::parse(TSV);
+        let g = Glossary::parse(TSV).unwrap();
         assert_eq!(g.len(), 6);
         let t = g.translate("Metallic materials - Tensile testing - Part 1: Method of test at room temperature", "77");
         assert_eq!(t.zh, "金属材料 拉伸试验 第1部分：室温试验方法");
@@ -408,7 +372,7 @@ mod tests {
 
     #[test]
     fn uncovered_words_lower_coverage() {
-        let g = Glossary::parse(TSV);
+        let g = Glossary::parse(TSV).unwrap();
         let t = g.translate("Zygomorphic widgets for IPv6", "35");
         assert_eq!(t.zh, "IPv6");
         assert!(t.coverage() < 0.5);

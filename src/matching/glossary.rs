@@ -36,28 +36,58 @@ pub struct Translation {
     pub terms: Vec<Vec<String>>,
 }
 
+/// One glossary line: a Chinese term, its English renderings (main one
+/// first) and the two-digit ICS field it belongs to (`00` = general).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    /// Chinese term.
+    pub zh: String,
+    /// English renderings, main one first, as in the file.
+    pub en: Vec<String>,
+    /// Two-digit ICS field, `00` for general title vocabulary (and when the
+    /// column is empty).
+    pub field: String,
+}
+
+/// Parses the glossary TSV (`zh<TAB>en[<TAB>field<TAB>note]`, `|` between
+/// English alternatives) into its lines, in file order. The header line,
+/// blank lines and lines starting with `#` are skipped, as are lines with
+/// an empty term or no rendering; a line without a TAB is an error (with
+/// its line number). A UTF-8 byte-order mark is ignored. Both the matcher
+/// ([`Glossary`], Chinese → English) and the generator
+/// ([`crate::gen::Glossary`], English → Chinese) read the file through this.
+pub fn parse_entries(text: &str) -> Result<Vec<GlossaryEntry>> {
+    let mut out = Vec::new();
+    for (i, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if i == 0 && line.starts_with("zh\t") {
+            continue;
+        }
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(zh), Some(en)) = (cols.next(), cols.next()) else {
+            return Err(Error::invalid("glossary", format!("line {}: expected `zh<TAB>en`", i + 1)));
+        };
+        let zh = zh.trim();
+        let en: Vec<String> = en.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        if zh.is_empty() || en.is_empty() {
+            continue;
+        }
+        let field = cols.next().map(str::trim).filter(|f| !f.is_empty()).unwrap_or("00");
+        out.push(GlossaryEntry { zh: zh.to_string(), en, field: field.to_string() });
+    }
+    Ok(out)
+}
+
 impl Glossary {
-    /// Parses the TSV text. Lines starting with `#` and the header are skipped.
+    /// Parses the TSV text (see [`parse_entries`]).
     pub fn parse(text: &str) -> Result<Glossary> {
         let mut g = Glossary::default();
-        for (i, line) in text.lines().enumerate() {
-            if i == 0 && line.starts_with("zh\t") {
-                continue;
-            }
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let mut cols = line.split('\t');
-            let (Some(zh), Some(en)) = (cols.next(), cols.next()) else {
-                return Err(Error::invalid("glossary", format!("line {}: expected `zh<TAB>en`", i + 1)));
-            };
-            let zh = zh.trim();
-            let alts: Vec<String> = en.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-            if zh.is_empty() || alts.is_empty() {
-                continue;
-            }
-            g.max_len = g.max_len.max(zh.chars().count());
-            g.terms.insert(zh.to_string(), alts);
+        for e in parse_entries(text)? {
+            g.max_len = g.max_len.max(e.zh.chars().count());
+            g.terms.insert(e.zh, e.en);
         }
         Ok(g)
     }
