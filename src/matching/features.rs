@@ -12,7 +12,7 @@
 //! | `cover_dom` | Σ_{A∩B} w / Σ_A w (how much of the domestic title is explained) |
 //! | `cover_int` | Σ_{A∩B} w / Σ_B w |
 //! | `monge_elkan` | ½ (ME(A,B) + ME(B,A)), ME(X,Y) = Σ_x w(x)·max_y JW(x,y) / Σ_x w(x), JW = Jaro-Winkler (strsim) |
-//! | `part_agree` / `part_clash` | the title's `Part n` equals / differs from the candidate's part |
+//! | `part_agree` / `part_clash` | the title's `Part n` equals / differs from the candidate's part (`Part 2` against `2-1`, one part chain inside the other, is neither) |
 //! | `ics_depth` | depth of the deepest shared ICS prefix (field 1/3, group 2/3, sub-group 1), 0 when unknown |
 //! | `affinity` | 1 when the domestic sector code is known to mirror the candidate's body or committee (YD ↔ ITU-T, JTC 1; QC ↔ ISO/TC 22 …) |
 //! | `year_ok` | 1 when the candidate was published no later than the domestic standard, 0.5 unknown |

@@ -105,15 +105,57 @@ pub fn is_stop(t: &str) -> bool {
 /// use stdalign::matching::text::tokens;
 /// assert_eq!(tokens("Optical fibres — Part 1: Measurement methods"),
 ///            vec!["optical", "fiber", "part", "1", "measurement", "method"]);
+/// // a designator `A` is kept, the article is not
+/// assert_eq!(tokens("Tests - Test A: Cold"), vec!["test", "test", "a", "cold"]);
+/// assert_eq!(tokens("Part 2: A guide"), vec!["part", "2", "guide"]);
 /// ```
 pub fn tokens(title: &str) -> Vec<String> {
-    let lower = title.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty())
-        .map(fold_token)
-        .filter(|t| !is_stop(t))
-        .collect()
+    let mut out = Vec::new();
+    // Whether the next word starts a title element (start, or after `-`,
+    // `—`, `:`, `(` …): there a capital `A` is the article, elsewhere it is a
+    // designator (`Test A: Cold`, `Product grades A and B`) and is kept.
+    let mut element_start = true;
+    for (is_word, piece) in split_keep(title) {
+        if !is_word {
+            if piece.chars().any(|c| !c.is_whitespace()) {
+                element_start = true;
+            }
+            continue;
+        }
+        if piece == "A" && !element_start {
+            out.push("a".to_string());
+        } else {
+            let t = fold_token(&piece.to_lowercase());
+            if !is_stop(&t) {
+                out.push(t);
+            }
+        }
+        element_start = false;
+    }
+    out
+}
+
+/// Splits a string into alternating runs of alphanumeric and other
+/// characters: `(is_word, run)`.
+fn split_keep(s: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut word: Option<bool> = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        match word {
+            Some(prev) if prev != w => {
+                out.push((prev, &s[start..i]));
+                start = i;
+            }
+            _ => {}
+        }
+        word = Some(w);
+    }
+    if let Some(w) = word {
+        out.push((w, &s[start..]));
+    }
+    out
 }
 
 /// Distinct content tokens.
