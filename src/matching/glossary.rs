@@ -2,10 +2,10 @@
 //!
 //! The glossary (`corpora/glossary/zh_en.tsv`, columns `zh en field note`,
 //! `|` between English alternatives) maps Chinese title terms to English.
-//! [`Glossary::translate`] segments a Chinese title by forward maximum
-//! matching against the glossary (longest term first, so 拉伸试验 wins over
-//! 拉伸 + 试验) and emits the English words of every matched term, keeping
-//! `第n部分` as `part n`. Characters no term covers are reported as
+//! [`Glossary::translate`] segments each run of Han characters into the
+//! glossary terms that cover the most characters with the fewest terms (so
+//! 拉伸试验 wins over 拉伸 + 试验) and emits the English words of every
+//! matched term, keeping Latin tokens (`PE`, `X.25`) and `第n部分` as `part n`. Characters no term covers are reported as
 //! uncovered, so a caller can tell how much of a title was understood.
 
 use std::collections::HashMap;
