@@ -31,7 +31,7 @@ const EXPECT_HITS: usize = 18200;
 /// Total candidates of `Matcher::candidates` over the queries.
 const EXPECT_CANDIDATES: usize = 10681;
 /// Pairs of `match_all` over the queries.
-const EXPECT_PAIRS: usize = 283;
+const EXPECT_PAIRS: usize = 281;
 
 fn bench(c: &mut Criterion) {
     let bi = common::corpora_index(DOMESTIC);
