@@ -26,6 +26,7 @@
 //! | `num_part` | 1 when the last part of the domestic *number* equals the candidate's last part (`GB/T 16886.1` ↔ `ISO 10993-1`, `GB/T 17626.2` ↔ `IEC 61000-4-2`), −1 when both have parts and the last ones differ, 0 otherwise (national part numbering often, not always, mirrors the adopted one; the weight is learned) |
 //! | `superseded` | 1 when another candidate with the same title words (another work item: renumbered, retyped TS → IS, ISO → ISO/CIE) was published later, yet no later than the domestic standard; else 0 |
 //! | `twin` | for an ITU-T Recommendation and its ISO/IEC common text both retrieved: 1 on the side the domestic sector adopts from (YD → ITU-T, others → ISO/IEC), −1 on the other side, 0 without a twin |
+//! | `replaced` | 1 when the candidate edition had been replaced (a successor edition or standard, `replaced_by`) or withdrawn (`obsoleted`) in a year before the domestic standard's; else 0 (a domestic standard usually adopts what was in force; the generator's outdated adoptions keep this from being a rule) |
 //! | `lead` | `wjaccard` of this candidate minus the best `wjaccard` among the record's candidates of other work items, in [-1, 1]: near 0 when another standard fits the title as well (sibling standards with the same title, or a translated title too vague to tell them apart) |
 //!
 //! The score is `σ(b + Σ_k w_k·x_k)`, a logistic model whose weights are
@@ -34,7 +35,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Names of the features, in vector order.
-pub const FEATURE_NAMES: [&str; 20] = [
+pub const FEATURE_NAMES: [&str; 21] = [
     "wjaccard",
     "cover_dom",
     "cover_int",
@@ -55,6 +56,7 @@ pub const FEATURE_NAMES: [&str; 20] = [
     "num_part",
     "superseded",
     "twin",
+    "replaced",
 ];
 
 /// Number of features.
