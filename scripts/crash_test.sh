@@ -4,7 +4,7 @@
 # is refused with the "locked" error (exit 2).
 #
 # Usage: scripts/crash_test.sh [TRIALS]        (default 20)
-# Env:   STDALIGN_BIN  binary to test (default target/debug/stdalign, built by
+# Env:   STDALIGN_BIN  binary to test (default $CARGO_TARGET_DIR or target, /debug/stdalign, built by
 #                      `cargo test`; it is built when missing)
 #        CRASH_ROWS    rows of the generated domestic catalogue (default 5000)
 set -euo pipefail
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TRIALS=${1:-20}
 ROWS=${CRASH_ROWS:-5000}
-BIN=${STDALIGN_BIN:-$ROOT/target/debug/stdalign}
+BIN=${STDALIGN_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/debug/stdalign}
 [ -x "$BIN" ] || cargo build --quiet --bin stdalign
 W=$(mktemp -d)
 trap 'jobs -p | xargs -r kill -9 2>/dev/null || true; rm -rf "$W"' EXIT
