@@ -34,6 +34,15 @@ fn no_panic(out: &Output) {
     assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "panic on stderr:\n{err}");
 }
 
+/// Ingests one domestic fixture into a fresh index (exit 0 expected):
+/// the directory and the JSON summary.
+#[track_caller]
+fn domestic_fixture(name: &str) -> (Dir, serde_json::Value) {
+    let d = Dir::new();
+    let s = summary(&ingest(&d, "domestic", &[&fixture(name)], &[], 0));
+    (d, s)
+}
+
 /// The `--json` summary, checked to reconcile per file and per side.
 #[track_caller]
 fn summary(out: &Output) -> serde_json::Value {
@@ -96,8 +105,7 @@ fn encodings_gb18030_bom_utf16() {
 
 #[test]
 fn a_utf8_file_with_a_gb18030_row_keeps_every_row() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("utf8_with_gb18030_row.csv")], &[], 0));
+    let (d, s) = domestic_fixture("utf8_with_gb18030_row.csv");
     assert_eq!(counts(&s), (3, 3, 0), "{s:#}");
     assert!(notes(&s).contains("mixed encodings") && notes(&s).contains("line 3"), "{s:#}");
     assert_eq!(s["files"][0]["encoding"], "utf-8");
@@ -107,8 +115,7 @@ fn a_utf8_file_with_a_gb18030_row_keeps_every_row() {
 
 #[test]
 fn latin1_rows_are_quarantined_naming_line_and_field() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("latin1.csv")], &[], 0));
+    let (d, s) = domestic_fixture("latin1.csv");
     assert_eq!(counts(&s), (2, 0, 2), "{s:#}");
     assert!(notes(&s).contains("neither valid UTF-8 nor GB18030"), "{s:#}");
     let q = quarantine(&d, &s);
@@ -118,8 +125,7 @@ fn latin1_rows_are_quarantined_naming_line_and_field() {
 
 #[test]
 fn nul_bytes() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("nul_bytes.csv")], &[], 0));
+    let (d, s) = domestic_fixture("nul_bytes.csv");
     assert_eq!(counts(&s), (4, 2, 2), "{s:#}");
     let q = quarantine(&d, &s);
     has_row(&q, "nul_bytes.csv", 3, "NUL byte in field \"中文标准名称\"");
@@ -128,8 +134,7 @@ fn nul_bytes() {
 
 #[test]
 fn broken_and_mismatched_quoting() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("broken_quoting.csv")], &[], 0));
+    let (d, s) = domestic_fixture("broken_quoting.csv");
     let (read, indexed, quarantined) = counts(&s);
     assert_eq!((indexed, quarantined), (read - quarantined, 1), "{s:#}");
     let q = quarantine(&d, &s);
@@ -137,8 +142,7 @@ fn broken_and_mismatched_quoting() {
     // The swallowed lines are in the raw text, not lost.
     assert!(q[0][4].contains("YD/T 3-2020"), "{q:?}");
 
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("mismatched_quoting.csv")], &[], 0));
+    let (d, s) = domestic_fixture("mismatched_quoting.csv");
     assert_eq!(counts(&s).1, 1, "{s:#}");
     let q = quarantine(&d, &s);
     has_row(&q, "mismatched_quoting.csv", 3, "broken quoting");
@@ -146,8 +150,7 @@ fn broken_and_mismatched_quoting() {
 
 #[test]
 fn ragged_rows() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("ragged.csv")], &[], 0));
+    let (d, s) = domestic_fixture("ragged.csv");
     assert_eq!(counts(&s), (5, 2, 3), "{s:#}");
     let q = quarantine(&d, &s);
     has_row(&q, "ragged.csv", 3, "row has 2 cells, header has 5");
@@ -159,14 +162,12 @@ fn ragged_rows() {
 fn missing_and_duplicated_headers() {
     // No header row at all: the first data row is taken as the header, so
     // there is no number column and every other row is quarantined.
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("no_header.csv")], &[], 0));
+    let (d, s) = domestic_fixture("no_header.csv");
     assert_eq!(counts(&s), (2, 0, 2), "{s:#}");
     assert!(notes(&s).contains("no standard-number column"), "{s:#}");
     has_row(&quarantine(&d, &s), "no_header.csv", 2, "no standard-number column");
 
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("duplicated_headers.csv")], &[], 0));
+    let (d, s) = domestic_fixture("duplicated_headers.csv");
     assert_eq!(counts(&s), (2, 2, 0), "{s:#}");
     assert!(notes(&s).contains("repeat a field"), "{s:#}");
     // The first of the repeated columns wins.
@@ -175,8 +176,7 @@ fn missing_and_duplicated_headers() {
 
 #[test]
 fn empty_header_only_directory_missing_and_garbage_files() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("header_only.csv")], &[], 0));
+    let (d, s) = domestic_fixture("header_only.csv");
     assert_eq!(counts(&s), (0, 0, 0));
     for name in ["empty.csv", "empty.jsonl"] {
         let out = ingest(&d, "domestic", &[&fixture(name)], &[], 2);
@@ -268,15 +268,13 @@ fn run_with_deadline(mut c: std::process::Command, secs: u64) -> Output {
 
 #[test]
 fn self_declaring_and_conflicting_declarations() {
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("self_declaring.csv")], &[], 0));
+    let (d, s) = domestic_fixture("self_declaring.csv");
     assert_eq!(counts(&s), (2, 2, 0));
     for n in ["YD/T 1843.2-2015", "GB/T 19001-2016"] {
         let r = show(&d, n);
         assert!(r[0]["warnings"].to_string().contains("declaration names the standard itself"), "{r:#}");
     }
-    let d = Dir::new();
-    let s = summary(&ingest(&d, "domestic", &[&fixture("conflicting_declaration.csv")], &[], 0));
+    let (d, s) = domestic_fixture("conflicting_declaration.csv");
     assert_eq!(counts(&s), (2, 2, 0));
     for n in ["GB/T 19001-2016", "GB/T 24001-2016"] {
         let r = show(&d, n);
