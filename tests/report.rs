@@ -154,8 +154,8 @@ fn hostile_catalogues(d: &Dir) -> (PathBuf, PathBuf) {
     (dom, intl)
 }
 
-#[test]
-fn xlsx_reads_back_with_every_sheet_and_no_live_formula() {
+/// Runs `report` on the hostile catalogues into `out/` of a fresh directory.
+fn hostile_report() -> Dir {
     let d = Dir::new();
     let (dom, intl) = hostile_catalogues(&d);
     run_expect(
@@ -173,6 +173,12 @@ fn xlsx_reads_back_with_every_sheet_and_no_live_formula() {
         ]),
         0,
     );
+    d
+}
+
+#[test]
+fn xlsx_reads_back_with_every_sheet_and_no_live_formula() {
+    let d = hostile_report();
     let path = d.path().join("out/report.xlsx");
     let mut wb = calamine::open_workbook_auto(&path).unwrap();
     let names = wb.sheet_names().to_vec();
@@ -214,23 +220,7 @@ fn xlsx_reads_back_with_every_sheet_and_no_live_formula() {
 
 #[test]
 fn html_escapes_catalogue_text_and_renders_in_chromium() {
-    let d = Dir::new();
-    let (dom, intl) = hostile_catalogues(&d);
-    run_expect(
-        d.cmd(&[
-            "-q",
-            "report",
-            "--domestic",
-            dom.to_str().unwrap(),
-            "--international",
-            intl.to_str().unwrap(),
-            "--as-of",
-            AS_OF,
-            "-o",
-            "out",
-        ]),
-        0,
-    );
+    let d = hostile_report();
     let html_path = d.path().join("out/report.html");
     let html = read(&html_path);
     assert!(!html.contains("<script"), "a catalogue <script> reached the HTML");
